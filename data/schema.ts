@@ -1,0 +1,123 @@
+/**
+ * Schemas of the knowledge files in this folder. Every fact names the document it comes from,
+ * so a reviewer can trace any sentence the bot says back to its source.
+ */
+import { z } from 'zod';
+
+export const Source = z.enum([
+  'seed:000', // shared/seeds/000_90e91f4020fdf27f.txt — calls from 0120-070-585
+  'seed:001', // shared/seeds/001_25ea1163c12dbf47.txt — reaching Amazon customer service
+  'shared:line-platform.md',
+  'mic:numbering-plan', // Japan's public numbering plan (市外局番)
+]);
+
+const Bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+const BilingualList = z.object({ ja: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) });
+const HourRange = z
+  .object({ from: z.number().int().min(0).max(24), to: z.number().int().min(0).max(24) })
+  .refine((r) => r.from < r.to, 'from must be before to');
+
+/** Digits as people write them in Japan, optionally with hyphens; "#9110" style short codes for help lines. */
+const DomesticDial = z.string().regex(/^0\d{1,4}(-\d{1,4}){1,3}$/, 'write the number as dialled in Japan, with hyphens');
+
+export const NumbersFile = z.object({
+  numbers: z.array(
+    z.object({
+      id: z.string().min(1),
+      dial: DomesticDial,
+      role: z.enum(['deliveryDriver', 'officialSupport', 'smsSender']),
+      owner: Bilingual,
+      note: Bilingual,
+      source: Source,
+    }),
+  ),
+  helpLines: z.array(
+    z.object({
+      id: z.enum(['consumer-hotline', 'police-consultation', 'police-emergency']),
+      dial: z.string().regex(/^#?\d{3,4}$/),
+      name: Bilingual,
+      use: Bilingual,
+      source: Source,
+    }),
+  ),
+});
+
+export const AreaCodesFile = z.object({
+  source: Source,
+  areas: z.array(z.object({ prefix: z.string().regex(/^0\d{1,4}$/), ja: z.string(), en: z.string() })),
+});
+
+const SourcedBilingual = Bilingual.extend({ source: Source });
+const SourcedList = BilingualList.extend({ source: Source });
+
+export const DeliveryFile = z.object({
+  reasons: z.array(SourcedBilingual.extend({ id: z.enum(['notHome', 'address', 'autoLock', 'dropOff']) })).length(4),
+  callbackAdvice: z
+    .array(
+      z.object({
+        situation: z.enum(['wantsToday', 'addressWorry', 'busy', 'dislikesPhone']),
+        advice: z.enum(['callBack', 'useApp']),
+        why: Bilingual,
+        source: Source,
+      }),
+    )
+    .length(4),
+  notConnecting: SourcedBilingual.extend({ retryBeforeSwitching: z.number().int().min(1).max(5) }),
+  redeliverySteps: SourcedList,
+  deliveryHours: z.object({ from: z.number().int(), to: z.number().int(), source: Source }),
+  faq: z.array(SourcedBilingual.extend({ id: z.enum(['unorderedParcel', 'oddHours', 'silentCall', 'saveContact']) })).length(4),
+});
+
+export const ScamFile = z.object({
+  signs: z.array(
+    SourcedBilingual.extend({
+      id: z.enum([
+        'moneyDemand', 'cardNumber', 'giftCard', 'remoteApp', 'personalData',
+        'urgency', 'smsLink', 'spoofedNumber', 'oddHours', 'fakeSupportNumber',
+      ]),
+      severity: z.enum(['scam', 'caution']),
+    }),
+  ),
+  facts: z.array(SourcedBilingual.extend({ id: z.string() })),
+  orderHistorySteps: SourcedList,
+  cardCompanyAdvice: SourcedBilingual,
+  phishingReport: SourcedBilingual,
+});
+
+export const SupportFile = z.object({
+  phone: z.object({ hours: HourRange, everyDay: z.boolean(), yearEnd: SourcedBilingual, source: Source }),
+  crowd: z.object({
+    weekday: z.object({ busy: z.array(HourRange), quiet: z.array(HourRange) }),
+    weekendOrHoliday: z.object({ busy: z.array(HourRange), quiet: z.array(HourRange) }),
+    worst: SourcedBilingual,
+    source: Source,
+  }),
+  callbackSteps: SourcedList,
+  channels: z.array(
+    Bilingual.extend({ id: z.enum(['phoneCallback', 'chat', 'email', 'selfService']), summary: Bilingual, source: Source }),
+  ),
+  specialRoutes: z.array(Bilingual.extend({ id: z.enum(['prime', 'business', 'device']), how: Bilingual, source: Source })),
+  fakeNumberSigns: z.array(SourcedBilingual),
+});
+
+export const ChecklistsFile = z.object({
+  common: SourcedList,
+  topics: z.array(
+    Bilingual.extend({
+      id: z.enum(['delivery', 'returnRefund', 'account', 'payment', 'device']),
+      items: BilingualList,
+      source: Source,
+    }),
+  ),
+  explainTips: SourcedList,
+});
+
+export interface Knowledge {
+  numbers: z.infer<typeof NumbersFile>;
+  areaCodes: z.infer<typeof AreaCodesFile>;
+  delivery: z.infer<typeof DeliveryFile>;
+  scam: z.infer<typeof ScamFile>;
+  support: z.infer<typeof SupportFile>;
+  checklists: z.infer<typeof ChecklistsFile>;
+}
+export type SupportHours = Knowledge['support'];

@@ -1,0 +1,66 @@
+/**
+ * "Should I call back, or use the app?" — the decision table for a missed call from a delivery driver,
+ * with what to do when the callback does not connect.
+ */
+import { assign, setup } from 'xstate';
+import type { CallbackAdvice, CallbackSituation } from './types.js';
+
+export type CallbackDecisionEvent =
+  | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation }
+  | { type: 'CALLBACK_FAILED' }
+  | { type: 'SHOW_REDELIVERY' };
+
+export interface CallbackDecisionContext {
+  situation: CallbackSituation | null;
+  failedAttempts: number;
+}
+
+export interface CallbackPolicy {
+  adviceFor: Record<CallbackSituation, CallbackAdvice>;
+  /** Unanswered callbacks after which the user should stop redialling and switch to the app. */
+  retryBeforeSwitching: number;
+}
+
+export function createCallbackDecisionMachine(policy: CallbackPolicy) {
+  return setup({
+    types: {
+      context: {} as CallbackDecisionContext,
+      events: {} as CallbackDecisionEvent,
+    },
+    actions: {
+      rememberSituation: assign({
+        situation: ({ event }) => (event.type === 'SITUATION_CHOSEN' ? event.situation : null),
+        failedAttempts: 0,
+      }),
+      countFailedCallback: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
+    },
+    guards: {
+      shouldCallBack: ({ context }) => context.situation !== null && policy.adviceFor[context.situation] === 'callBack',
+      hasTriedEnough: ({ context }) => context.failedAttempts >= policy.retryBeforeSwitching,
+    },
+  }).createMachine({
+    id: 'callbackDecision',
+    context: { situation: null, failedAttempts: 0 },
+    initial: 'askingSituation',
+    on: {
+      SITUATION_CHOSEN: { target: '.deciding', actions: 'rememberSituation' },
+      // A user may report a failed callback or ask for the redelivery route without going through the table.
+      CALLBACK_FAILED: { target: '.checkingAttempts', actions: 'countFailedCallback' },
+      SHOW_REDELIVERY: '.redeliveryRoute',
+    },
+    states: {
+      askingSituation: {},
+      deciding: {
+        always: [{ guard: 'shouldCallBack', target: 'adviseCallBack' }, { target: 'adviseApp' }],
+      },
+      adviseCallBack: {},
+      checkingAttempts: {
+        always: [{ guard: 'hasTriedEnough', target: 'switchToApp' }, { target: 'tryAgainLater' }],
+      },
+      tryAgainLater: {},
+      adviseApp: {},
+      switchToApp: {},
+      redeliveryRoute: {},
+    },
+  });
+}

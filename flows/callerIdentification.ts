@@ -1,0 +1,65 @@
+/**
+ * "Who called me?" — decides what the bot can honestly say about the numbers a user sent.
+ * Only numbers found in the vetted data get a name; everything else is described by its kind.
+ */
+import { assign, setup } from 'xstate';
+import type { IdentifiedNumber } from './types.js';
+
+export type CallerIdentificationEvent =
+  | { type: 'NUMBERS_GIVEN'; numbers: IdentifiedNumber[] }
+  | { type: 'ASK_CALL_REASONS' };
+
+export interface CallerIdentificationContext {
+  numbers: IdentifiedNumber[];
+}
+
+/** A message may hold several numbers; a handful is plenty to answer about and keeps stored state small. */
+export const MAX_NUMBERS_PER_MESSAGE = 3;
+
+const hasRole = (numbers: IdentifiedNumber[], role: IdentifiedNumber['role']) => numbers.some((n) => n.role === role);
+
+export const callerIdentificationMachine = setup({
+  types: {
+    context: {} as CallerIdentificationContext,
+    events: {} as CallerIdentificationEvent,
+  },
+  actions: {
+    rememberNumbers: assign({
+      numbers: ({ event }) =>
+        event.type === 'NUMBERS_GIVEN' ? event.numbers.slice(0, MAX_NUMBERS_PER_MESSAGE) : [],
+    }),
+  },
+  guards: {
+    // The order of these checks is the priority of the answer: a known driver call matters most to the user.
+    isDeliveryDriver: ({ context }) => hasRole(context.numbers, 'deliveryDriver'),
+    isOfficialSupport: ({ context }) => hasRole(context.numbers, 'officialSupport'),
+    isOfficialSmsSender: ({ context }) => hasRole(context.numbers, 'smsSender'),
+    isInternational: ({ context }) => context.numbers.some((n) => n.kind === 'international'),
+  },
+}).createMachine({
+  id: 'callerIdentification',
+  context: { numbers: [] },
+  initial: 'awaitingNumber',
+  on: {
+    NUMBERS_GIVEN: { target: '.identifying', actions: 'rememberNumbers' },
+    ASK_CALL_REASONS: '.callReasons',
+  },
+  states: {
+    awaitingNumber: {},
+    identifying: {
+      always: [
+        { guard: 'isDeliveryDriver', target: 'deliveryDriver' },
+        { guard: 'isOfficialSupport', target: 'officialSupport' },
+        { guard: 'isOfficialSmsSender', target: 'officialSmsSender' },
+        { guard: 'isInternational', target: 'internationalNumber' },
+        { target: 'unknownNumber' },
+      ],
+    },
+    deliveryDriver: {},
+    callReasons: {},
+    officialSupport: {},
+    officialSmsSender: {},
+    internationalNumber: {},
+    unknownNumber: {},
+  },
+});

@@ -1,0 +1,160 @@
+/**
+ * One conversation turn, pure: (stored session, understood intent) → (next session, what to show).
+ * Loading, saving and sending happen outside; this module only steps machines.
+ */
+import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import type { Knowledge } from '../data/schema.js';
+import { createCallbackDecisionMachine, type CallbackDecisionContext, type CallbackDecisionEvent } from './callbackDecision.js';
+import {
+  callerIdentificationMachine,
+  type CallerIdentificationContext,
+  type CallerIdentificationEvent,
+} from './callerIdentification.js';
+import { prepareCallMachine, type PrepareCallContext, type PrepareCallEvent } from './prepareCall.js';
+import { createScamCheckMachine, type ScamCheckContext, type ScamCheckEvent } from './scamCheck.js';
+import { createSupportChannelMachine, type SupportChannelContext, type SupportChannelEvent } from './supportChannel.js';
+import { triageMachine, type TriageEvent } from './triage.js';
+import { FLOW_IDS, type CallbackSituation, type FaqTopic, type FlowId, type Lang, type ScamSeverity, type ScamSignId } from './types.js';
+
+interface FlowTypes {
+  callerIdentification: { event: CallerIdentificationEvent; context: CallerIdentificationContext };
+  callbackDecision: { event: CallbackDecisionEvent; context: CallbackDecisionContext };
+  scamCheck: { event: ScamCheckEvent; context: ScamCheckContext };
+  supportChannel: { event: SupportChannelEvent; context: SupportChannelContext };
+  prepareCall: { event: PrepareCallEvent; context: PrepareCallContext };
+}
+
+export type FlowEvent<F extends FlowId = FlowId> = FlowTypes[F]['event'];
+
+/** Why the bot could not act on what arrived; each gets its own calm answer. */
+export type UnrecognizedCause = 'text' | 'empty' | 'sticker' | 'media' | 'staleButton' | 'badButton';
+
+export type Intent =
+  | { type: 'greet' }
+  | { type: 'menu' }
+  | { type: 'reset' }
+  | { type: 'faq'; topic: FaqTopic }
+  | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event'] } }[FlowId]
+  | { type: 'unrecognized'; cause: UnrecognizedCause };
+
+export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: string; context: FlowTypes[F]['context'] } }[FlowId];
+
+export type View =
+  | { kind: 'menu'; greeting: boolean; reset: boolean }
+  | { kind: 'faq'; topic: FaqTopic }
+  | FlowView
+  | { kind: 'fallback'; cause: UnrecognizedCause };
+
+/** A machine's position, stored compactly (value + context) rather than as a full persisted snapshot. */
+export interface StoredPosition {
+  value: string;
+  context: object;
+}
+
+export interface Session {
+  v: 1;
+  lang: Lang;
+  /** Bumped on reset; quick-reply buttons carry it so that buttons from before a reset are recognised as stale. */
+  epoch: number;
+  triage: StoredPosition;
+  flow: StoredPosition | null;
+}
+
+export interface Conversation {
+  newSession(lang: Lang): Session;
+  step(session: Session, intent: Intent): { session: Session; view: View };
+  /** What the user is looking at now, without stepping: used to resolve a typed option number. */
+  currentView(session: Session): View;
+  machines: Readonly<Record<FlowId, AnyStateMachine>>;
+}
+
+export function createConversation(knowledge: Knowledge): Conversation {
+  const adviceFor = Object.fromEntries(
+    knowledge.delivery.callbackAdvice.map((row) => [row.situation, row.advice]),
+  ) as Record<CallbackSituation, 'callBack' | 'useApp'>;
+  const severityOf = Object.fromEntries(knowledge.scam.signs.map((s) => [s.id, s.severity])) as Record<
+    ScamSignId,
+    ScamSeverity
+  >;
+  const machines: Record<FlowId, AnyStateMachine> = {
+    callerIdentification: callerIdentificationMachine,
+    callbackDecision: createCallbackDecisionMachine({
+      adviceFor,
+      retryBeforeSwitching: knowledge.delivery.notConnecting.retryBeforeSwitching,
+    }),
+    scamCheck: createScamCheckMachine(severityOf),
+    supportChannel: createSupportChannelMachine(knowledge.support),
+    prepareCall: prepareCallMachine,
+  };
+
+  const stepTriage = (position: StoredPosition, event: TriageEvent) =>
+    store(transition(triageMachine, restore(triageMachine, position), event)[0]);
+
+  function newSession(lang: Lang): Session {
+    return { v: 1, lang, epoch: 0, triage: store(initialTransition(triageMachine)[0]), flow: null };
+  }
+
+  function step(session: Session, intent: Intent): { session: Session; view: View } {
+    switch (intent.type) {
+      case 'greet':
+      case 'menu':
+        return {
+          session: { ...session, triage: stepTriage(session.triage, { type: 'MENU_REQUESTED' }), flow: null },
+          view: { kind: 'menu', greeting: intent.type === 'greet', reset: false },
+        };
+      case 'reset':
+        return {
+          session: { ...newSession(session.lang), epoch: session.epoch + 1 },
+          view: { kind: 'menu', greeting: false, reset: true },
+        };
+      case 'faq':
+        return {
+          session: { ...session, triage: stepTriage(session.triage, { type: 'FAQ_ASKED', topic: intent.topic }), flow: null },
+          view: { kind: 'faq', topic: intent.topic },
+        };
+      case 'flow': {
+        const machine = machines[intent.flow];
+        const resuming = session.triage.value === intent.flow && session.flow !== null;
+        let snapshot = resuming ? restore(machine, session.flow!) : initialTransition(machine)[0];
+        if (intent.event) snapshot = transition(machine, snapshot, intent.event)[0];
+        const position = store(snapshot);
+        return {
+          session: {
+            ...session,
+            triage: stepTriage(session.triage, { type: 'FLOW_OPENED', flow: intent.flow }),
+            flow: position,
+          },
+          view: { kind: 'flow', flow: intent.flow, state: position.value, context: snapshot.context } as FlowView,
+        };
+      }
+      case 'unrecognized':
+        return { session, view: { kind: 'fallback', cause: intent.cause } };
+      default:
+        return intent satisfies never;
+    }
+  }
+
+  function currentView(session: Session): View {
+    const where = session.triage.value;
+    if (where === 'faq') {
+      const topic = (session.triage.context as { faqTopic: FaqTopic | null }).faqTopic;
+      if (topic) return { kind: 'faq', topic };
+    }
+    const flow = FLOW_IDS.find((f) => f === where);
+    if (flow && session.flow) {
+      return { kind: 'flow', flow, state: session.flow.value, context: session.flow.context } as FlowView;
+    }
+    return { kind: 'menu', greeting: false, reset: false };
+  }
+
+  return { newSession, step, currentView, machines };
+}
+
+function store(snapshot: { value: unknown; context: unknown }): StoredPosition {
+  // All machines here are flat, so a state value is always a single state name.
+  return { value: String(snapshot.value), context: snapshot.context as object };
+}
+
+function restore<M extends AnyStateMachine>(machine: M, position: StoredPosition) {
+  return machine.resolveState({ value: position.value, context: position.context });
+}

@@ -1,0 +1,74 @@
+/**
+ * Japan-time arithmetic for the support-hours decisions. Pure: the instant is always passed in,
+ * never read from the system clock. Japan has no daylight saving, so JST is a fixed UTC+9.
+ */
+import holidayJp from '@holiday-jp/holiday_jp';
+import type { SupportHours } from '../data/schema.js';
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+export interface JapanTime {
+  /** yyyy-mm-dd */
+  date: string;
+  month: number;
+  day: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  hour: number;
+  minute: number;
+  isHoliday: boolean;
+}
+
+export function toJapanTime(at: number): JapanTime {
+  const d = new Date(at + JST_OFFSET_MS);
+  const date = d.toISOString().slice(0, 10);
+  return {
+    date,
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    isHoliday: date in holidayJp.holidays,
+  };
+}
+
+export type CrowdLevel = 'busy' | 'normal' | 'quiet';
+export type DayType = 'weekday' | 'weekendOrHoliday';
+
+export interface PhoneStatus {
+  open: boolean;
+  /** Only meaningful while open. */
+  crowd: CrowdLevel;
+  dayType: DayType;
+  quietHours: { from: number; to: number }[];
+  /** Monday or Saturday morning: the documents call these the most crowded. */
+  peakMorning: boolean;
+  /** Late December to early January, when the documents warn that hours may differ. */
+  yearEnd: boolean;
+  hours: { from: number; to: number };
+}
+
+const within = (hour: number, r: { from: number; to: number }) => hour >= r.from && hour < r.to;
+
+export function phoneStatusAt(at: number, support: SupportHours): PhoneStatus {
+  const t = toJapanTime(at);
+  const dayType: DayType = t.weekday === 0 || t.weekday === 6 || t.isHoliday ? 'weekendOrHoliday' : 'weekday';
+  const table = support.crowd[dayType];
+  const open = within(t.hour, support.phone.hours);
+  const crowd: CrowdLevel = table.busy.some((r) => within(t.hour, r))
+    ? 'busy'
+    : table.quiet.some((r) => within(t.hour, r))
+      ? 'quiet'
+      : 'normal';
+  return {
+    open,
+    crowd,
+    dayType,
+    quietHours: table.quiet,
+    peakMorning: (t.weekday === 1 || t.weekday === 6) && t.hour < 12 && open,
+    // The source gives no exact dates for the New Year period, so the bot only cautions around it.
+    yearEnd: (t.month === 12 && t.day >= 28) || (t.month === 1 && t.day <= 4),
+    hours: support.phone.hours,
+  };
+}

@@ -1,0 +1,32 @@
+/** "What do I prepare before calling?" — a checklist that fits the problem, then how to explain it. */
+import { assign, setup } from 'xstate';
+import type { PrepTopic } from './types.js';
+
+export type PrepareCallEvent = { type: 'TOPIC_CHOSEN'; topic: PrepTopic } | { type: 'SHOW_EXPLAIN_TIPS' };
+
+export interface PrepareCallContext {
+  topic: PrepTopic | null;
+}
+
+export const prepareCallMachine = setup({
+  types: {
+    context: {} as PrepareCallContext,
+    events: {} as PrepareCallEvent,
+  },
+  actions: {
+    rememberTopic: assign({ topic: ({ event }) => (event.type === 'TOPIC_CHOSEN' ? event.topic : null) }),
+  },
+}).createMachine({
+  id: 'prepareCall',
+  context: { topic: null },
+  initial: 'choosingTopic',
+  on: {
+    TOPIC_CHOSEN: { target: '.checklist', actions: 'rememberTopic' },
+    SHOW_EXPLAIN_TIPS: '.explainTips',
+  },
+  states: {
+    choosingTopic: {},
+    checklist: {},
+    explainTips: {},
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * "Is this a scam?" — weighs what the caller asked for and says plainly whether it is fraud,
+ * how to verify in the app, and where to get help once harm is done.
+ */
+import { assign, setup } from 'xstate';
+import type { ScamSeverity, ScamSignId } from './types.js';
+
+export type ScamCheckEvent =
+  | { type: 'SIGNS_REPORTED'; signs: ScamSignId[] }
+  | { type: 'NOTHING_ODD' }
+  | { type: 'SHOW_ORDER_CHECK' }
+  | { type: 'ALREADY_HARMED' };
+
+export interface ScamCheckContext {
+  signs: ScamSignId[];
+}
+
+export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeverity>) {
+  const anyOf = (signs: ScamSignId[], severity: ScamSeverity) => signs.some((s) => severityOf[s] === severity);
+  return setup({
+    types: {
+      context: {} as ScamCheckContext,
+      events: {} as ScamCheckEvent,
+    },
+    actions: {
+      addSigns: assign({
+        signs: ({ context, event }) =>
+          event.type === 'SIGNS_REPORTED' ? [...new Set([...context.signs, ...event.signs])] : context.signs,
+      }),
+    },
+    guards: {
+      hasScamSign: ({ context }) => anyOf(context.signs, 'scam'),
+      hasCautionSign: ({ context }) => anyOf(context.signs, 'caution'),
+    },
+  }).createMachine({
+    id: 'scamCheck',
+    context: { signs: [] },
+    initial: 'askingWhatHappened',
+    on: {
+      SIGNS_REPORTED: { target: '.assessing', actions: 'addSigns' },
+      SHOW_ORDER_CHECK: '.verifyingInApp',
+      NOTHING_ODD: '.verifyingInApp',
+      ALREADY_HARMED: '.gettingHelp',
+    },
+    states: {
+      askingWhatHappened: {},
+      assessing: {
+        always: [
+          { guard: 'hasScamSign', target: 'scamConfirmed' },
+          { guard: 'hasCautionSign', target: 'suspicious' },
+          { target: 'verifyingInApp' },
+        ],
+      },
+      scamConfirmed: {},
+      suspicious: {},
+      verifyingInApp: {},
+      gettingHelp: {},
+    },
+  });
+}

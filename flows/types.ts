@@ -1,0 +1,63 @@
+/** Domain vocabulary shared by the machines, the text understanding and the renderer. */
+
+export type Lang = 'ja' | 'en';
+
+/** What kind of line a number is, read from its digits alone. */
+export type NumberKind =
+  | 'tollFree'
+  | 'naviDial'
+  | 'ipPhone'
+  | 'mobile'
+  | 'fixedLine'
+  | 'international'
+  | 'other';
+
+/** Who a vetted number belongs to (see data/numbers.json). */
+export type VettedRole = 'deliveryDriver' | 'officialSupport' | 'smsSender';
+
+export interface IdentifiedNumber {
+  /** E.164 form, e.g. +81120070585. */
+  e164: string;
+  /** The number as the bot may show it: the vetted spelling, or the user's own digits. */
+  display: string;
+  kind: NumberKind;
+  /** Present only when the number is in the vetted data. */
+  vettedId?: string;
+  role?: VettedRole;
+  /** Fixed lines: the area prefix found in data/area-codes.json (e.g. "03"). */
+  areaPrefix?: string;
+  /** International numbers: ISO 3166 country code (e.g. "HK"). */
+  country?: string;
+}
+
+export type CallbackSituation = 'wantsToday' | 'addressWorry' | 'busy' | 'dislikesPhone';
+export type CallbackAdvice = 'callBack' | 'useApp';
+
+export type ScamSignId =
+  | 'moneyDemand'
+  | 'cardNumber'
+  | 'giftCard'
+  | 'remoteApp'
+  | 'personalData'
+  | 'urgency'
+  | 'smsLink'
+  | 'spoofedNumber'
+  | 'oddHours'
+  | 'fakeSupportNumber';
+export type ScamSeverity = 'scam' | 'caution';
+
+export type SupportNeed = 'urgent' | 'detailed' | 'simple' | 'prime' | 'business' | 'device';
+export type SpecialRouteId = 'prime' | 'business' | 'device';
+
+export type PrepTopic = 'delivery' | 'returnRefund' | 'account' | 'payment' | 'device';
+
+export type FaqTopic = 'unorderedParcel' | 'oddHours' | 'silentCall' | 'saveContact';
+
+export const FLOW_IDS = [
+  'callerIdentification',
+  'callbackDecision',
+  'scamCheck',
+  'supportChannel',
+  'prepareCall',
+] as const;
+export type FlowId = (typeof FLOW_IDS)[number];

@@ -1,0 +1,83 @@
+/**
+ * The Botkit boundary. Botkit gives us its controller, event routing and middleware; the Bot Framework
+ * SDK under it is no longer developed, so nothing outside this file sees a Botkit or botbuilder type.
+ * In: an InboundEvent and the stored session. Out: the TurnResult the handler produced.
+ *
+ * The adapter does not talk to LINE itself: it captures what the bot "says" during the turn, so that
+ * saving and sending stay in one place (src/conversation/processEvent.ts) and happen in a known order.
+ */
+import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { Botkit, type BotkitMessage, type BotWorker } from 'botkit';
+import type { Session } from '../../flows/conversation.js';
+import type { InboundEvent } from '../conversation/inboundEvent.js';
+import type { TurnResult } from '../conversation/respond.js';
+import { nullBotkitStorage } from './nullStorage.js';
+
+const OUTBOX = Symbol('outbox');
+const EVENT_KINDS: InboundEvent['kind'][] = ['text', 'postback', 'follow', 'unfollow', 'sticker', 'media', 'unsend', 'other'];
+
+interface TurnPayload {
+  event: InboundEvent;
+  session: Session | null;
+}
+
+class CapturingAdapter extends BotAdapter {
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const outbox = context.turnState.get(OUTBOX) as TurnResult[];
+    for (const activity of activities) outbox.push(activity.channelData.result as TurnResult);
+    return activities.map((_, i) => ({ id: String(i) }));
+  }
+  async updateActivity(): Promise<void> {
+    throw new Error('LINE messages cannot be edited');
+  }
+  async deleteActivity(): Promise<void> {
+    throw new Error('LINE messages cannot be deleted by the bot');
+  }
+  async continueConversation(_ref: Partial<ConversationReference>): Promise<void> {
+    throw new Error('proactive turns go through push, not Botkit');
+  }
+
+  async runTurn(payload: TurnPayload, logic: (context: TurnContext) => Promise<void>): Promise<TurnResult[]> {
+    const { event } = payload;
+    const activity: Partial<Activity> = {
+      type: 'event',
+      id: event.id,
+      channelId: 'line',
+      from: { id: event.userId, name: '' },
+      recipient: { id: 'bot', name: '' },
+      conversation: { id: event.userId, name: '', isGroup: false, conversationType: 'personal' },
+      text: event.kind === 'text' ? event.text : undefined,
+      channelData: { botkitEventType: event.kind, payload },
+    };
+    const context = new TurnContext(this, activity);
+    context.turnState.set(OUTBOX, []);
+    await this.runMiddleware(context, logic);
+    return context.turnState.get(OUTBOX) as TurnResult[];
+  }
+}
+
+export interface TurnRunner {
+  run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
+}
+
+export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Session | null) => TurnResult): TurnRunner {
+  const adapter = new CapturingAdapter();
+  const controller = new Botkit({
+    adapter,
+    disable_webserver: true,
+    disable_console: true,
+    storage: nullBotkitStorage,
+  });
+  controller.on(EVENT_KINDS, async (bot: BotWorker, message: BotkitMessage) => {
+    const { event, session } = message.payload as TurnPayload;
+    await bot.reply(message, { channelData: { result: handle(event, session) } });
+  });
+
+  return {
+    async run(event, session) {
+      const [result] = await adapter.runTurn({ event, session }, (context) => controller.handleTurn(context));
+      if (!result) throw new Error(`no handler answered a ${event.kind} event`);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured JSON logs. Nothing the user wrote is logged; as a second guard, any long digit run in a
+ * log message (a phone or card number that slipped into an error) is masked.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: undefined,
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((a) => (typeof a === 'string' ? maskDigits(a) : a)) as typeof args;
+        return method.apply(this, masked);
+      },
+    },
+  });
+}
+
+export const maskDigits = (s: string) => s.replace(/\+?\d[\d\s-]{5,}\d/g, (run) => `${run.slice(0, 2)}***`);

@@ -1,0 +1,56 @@
+import type { CallbackDecisionContext } from '../../flows/callbackDecision.js';
+import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
+
+export function renderCallbackDecision(state: string, ctx: CallbackDecisionContext, rc: RenderContext): Draft {
+  const t = pick(rc.lang);
+  const { delivery } = rc.knowledge;
+  const why = delivery.callbackAdvice.find((row) => row.situation === ctx.situation)?.why[rc.lang] ?? '';
+  const redelivery = numbered(delivery.redeliverySteps[rc.lang]);
+  switch (state) {
+    case 'adviseCallBack':
+      return draft(
+        ['callback:failed', 'scam:orders', 'menu'],
+        t(
+          `✅ 折り返しをおすすめします。\n${why}\n\n着信から時間が経っていないほど有効です。名乗って「さきほど電話をもらった者です」と伝えれば話が早いです。`,
+          `✅ Call back.\n${why}\n\nThe sooner after the missed call, the better. Say who you are and that you just missed their call.`,
+        ),
+      );
+    case 'adviseApp':
+      return draft(
+        ['callback:redelivery', 'scam:orders', 'support:ask', 'menu'],
+        t(
+          `📱 折り返さなくて大丈夫です。\n${why}\n\n出られなかった場合は不在票が入るか、アカウントに配達できなかった旨の通知が届きます。都合のよいときにアプリから手続きしてください。`,
+          `📱 No need to call back.\n${why}\n\nIf you miss them, a slip goes in your mailbox or your account shows a missed delivery. Sort it out in the app when it suits you.`,
+        ),
+      );
+    case 'tryAgainLater':
+      return draft(
+        ['callback:failed', 'callback:redelivery', 'menu'],
+        t(
+          `☎️ 繋がらないのはよくあることです。\n${delivery.notConnecting.ja}\n\n少し時間をおいてもう一度だけかけてみてください。`,
+          `☎️ That happens a lot.\n${delivery.notConnecting.en}\n\nWait a little and try once more.`,
+        ),
+      );
+    case 'switchToApp':
+      return draft(
+        ['callback:redelivery', 'support:ask', 'menu'],
+        t(
+          `何度かけても繋がらないので、電話はここまでにしましょう。\n${delivery.notConnecting.ja}\n\nアプリでの手順:\n${redelivery}`,
+          `You have tried enough; stop calling.\n${delivery.notConnecting.en}\n\nIn the app:\n${redelivery}`,
+        ),
+      );
+    case 'redeliveryRoute':
+      return draft(
+        ['support:ask', 'menu'],
+        t(`📦 再配達はアプリ/サイトから頼めます。\n${redelivery}`, `📦 You can arrange redelivery in the app or on the website:\n${redelivery}`),
+      );
+    default:
+      return draft(
+        ['callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy', 'callback:situation:dislikesPhone', 'callback:failed', 'menu'],
+        t(
+          `配送ドライバーからの着信に折り返すかどうかは、状況で決まります。いちばん近いものを選んでください。\n${bullets(['今日中に受け取りたい', '住所の入力に不安がある', '忙しい・急いでいない', '電話が苦手'])}`,
+          `Whether to call a delivery driver back depends on your situation. Which fits best?\n${bullets(['I want the parcel today', 'I am unsure my address was right', 'I am busy / it is not urgent', 'I would rather not phone'])}`,
+        ),
+      );
+  }
+}

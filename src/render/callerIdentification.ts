@@ -1,0 +1,108 @@
+import type { CallerIdentificationContext } from '../../flows/callerIdentification.js';
+import type { IdentifiedNumber, Lang, NumberKind } from '../../flows/types.js';
+import { bullets, draft, pick, type Draft, type RenderContext } from './draft.js';
+
+export function renderCallerIdentification(state: string, ctx: CallerIdentificationContext, rc: RenderContext): Draft {
+  const t = pick(rc.lang);
+  const { delivery } = rc.knowledge;
+  const details = ctx.numbers.map((n) => describeNumber(n, rc)).join('\n\n');
+  const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
+  switch (state) {
+    case 'deliveryDriver':
+      return draft(
+        ['caller:reasons', 'callback:ask', 'scam:orders', 'faq:saveContact', 'menu'],
+        details,
+        t(
+          `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。`,
+          `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.`,
+        ),
+      );
+    case 'callReasons':
+      return draft(
+        ['callback:ask', 'scam:orders', 'menu'],
+        t(
+          `0120-070-585からの電話は、配達の現場で人の判断が要るときのものです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多く、急ぎの連絡と考えてください。`,
+          `Calls from 0120-070-585 come when a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so treat it as urgent.`,
+        ),
+      );
+    case 'officialSupport':
+      return draft(['support:steps', 'support:fake', 'scam:ask', 'menu'], details);
+    case 'officialSmsSender':
+      return draft(['scam:orders', 'scam:sign:smsLink', 'menu'], details);
+    case 'internationalNumber':
+      return draft(
+        ['scam:ask', 'scam:orders', 'menu'],
+        details,
+        t(
+          '心当たりのない海外からの着信やSMSは、詐欺によく使われます。折り返さず、リンクも開かないでください。',
+          'Unexpected calls or texts from abroad are a common scam tool. Do not call back and do not open links.',
+        ),
+      );
+    case 'unknownNumber':
+      return draft(
+        ['scam:ask', 'scam:orders', 'faq:silentCall', 'menu'],
+        details,
+        t(
+          'この番号は確認済みの一覧にないので、どこの会社かは断定しません。荷物を待っているなら、電話ではなくアプリの注文履歴で確かめるのが安全です。',
+          'This number is not in my vetted list, so I will not guess who it is. If you are expecting a parcel, check the order history in the app rather than calling back.',
+        ),
+      );
+    default:
+      return draft(
+        ['caller:reasons', 'menu'],
+        t(
+          '着信した電話番号を送ってください(例:0120-070-585)。ハイフンなし・全角でも大丈夫です。',
+          'Send me the number that called you (for example 0120-070-585). Any format works.',
+        ),
+      );
+  }
+}
+
+function describeNumber(n: IdentifiedNumber, rc: RenderContext): string {
+  const t = pick(rc.lang);
+  const vetted = n.vettedId ? rc.knowledge.numbers.numbers.find((v) => v.id === n.vettedId) : undefined;
+  if (vetted) {
+    return t(`📞 ${vetted.dial} は「${vetted.owner.ja}」の番号です。\n${vetted.note.ja}`, `📞 ${vetted.dial} is ${vetted.owner.en}.\n${vetted.note.en}`);
+  }
+  return `📞 ${n.display}: ${kindText(n, rc)}`;
+}
+
+function kindText(n: IdentifiedNumber, rc: RenderContext): string {
+  const t = pick(rc.lang);
+  const area = n.areaPrefix ? rc.knowledge.areaCodes.areas.find((a) => a.prefix === n.areaPrefix) : undefined;
+  const texts: Record<NumberKind, () => string> = {
+    tollFree: () =>
+      t(
+        'フリーダイヤル(0120/0800)。通話料は受ける企業側が払う番号で、企業が発信にも使います。どの会社かは番号だけでは分かりません。',
+        'A toll-free number (0120/0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
+      ),
+    naviDial: () =>
+      t(
+        'ナビダイヤル(0570)。かけた側に通話料がかかり、携帯のかけ放題も対象外です。折り返すと料金が発生します。',
+        'A navi-dial number (0570): the caller pays, and flat-rate mobile plans do not cover it, so calling back costs you.',
+      ),
+    ipPhone: () =>
+      t(
+        'IP電話(050)。誰でも安く取得できる番号なので、相手を確かめてから対応してください。',
+        'An IP phone number (050). Anyone can get one cheaply, so confirm who it is before engaging.',
+      ),
+    mobile: () =>
+      t('携帯電話の番号(060/070/080/090)。個人や配達員の携帯のこともあります。', 'A mobile number (060/070/080/090): could be a person, or a courier on their own phone.'),
+    fixedLine: () =>
+      area
+        ? t(`固定電話(${area.prefix}:${area.ja})。`, `A fixed line (${area.prefix}: ${area.en}).`)
+        : t('固定電話の番号です。', 'A fixed-line number.'),
+    international: () =>
+      t(
+        `海外の番号(${countryName(n.country, 'ja')})。`,
+        `An international number (${countryName(n.country, 'en')}).`,
+      ),
+    other: () => t('特殊な番号です。心当たりがなければ折り返さないでください。', 'An unusual number; if you do not recognise it, do not call back.'),
+  };
+  return texts[n.kind]();
+}
+
+function countryName(code: string | undefined, lang: Lang): string {
+  if (!code) return lang === 'ja' ? '国不明' : 'country unknown';
+  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+}

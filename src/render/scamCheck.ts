@@ -1,0 +1,55 @@
+import type { ScamCheckContext } from '../../flows/scamCheck.js';
+import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
+
+export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: RenderContext): Draft {
+  const t = pick(rc.lang);
+  const { scam } = rc.knowledge;
+  const reported = scam.signs.filter((s) => ctx.signs.includes(s.id)).map((s) => s[rc.lang]);
+  const facts = bullets(scam.facts.map((f) => f[rc.lang]));
+  const steps = numbered(scam.orderHistorySteps[rc.lang]);
+  switch (state) {
+    case 'scamConfirmed':
+      return draft(
+        ['scam:harmed', 'scam:orders', 'menu'],
+        t(
+          `⚠️ それは詐欺のサインです。すぐに電話を切り、何も払わず、何も教えないでください。\n${bullets(reported)}\n\n${facts}`,
+          `⚠️ That is a scam sign. Hang up now, pay nothing and tell them nothing.\n${bullets(reported)}\n\n${facts}`,
+        ),
+      );
+    case 'suspicious':
+      return draft(
+        ['scam:orders', 'scam:harmed', 'menu'],
+        t(
+          `⚠️ 注意が必要です。その連絡だけを信じず、自分でアプリを開いて確かめてください。\n${bullets(reported)}\n\nSMSのリンクは押さない・知らない番号に折り返さない、が基本です。`,
+          `⚠️ Be careful. Do not trust that contact on its own; open the app yourself and check.\n${bullets(reported)}\n\nThe rule: never tap links in texts and never call back numbers you do not know.`,
+        ),
+      );
+    case 'verifyingInApp':
+      return draft(
+        ['callback:ask', 'scam:harmed', 'menu'],
+        t(`🔍 本物かどうかは、注文履歴で確かめるのがいちばん確実です。\n${steps}`, `🔍 The surest check is your order history:\n${steps}`),
+      );
+    case 'gettingHelp': {
+      const lines = rc.knowledge.numbers.helpLines.map((h) => `・${h.name[rc.lang]} ${h.dial}: ${h.use[rc.lang]}`).join('\n');
+      return draft(
+        ['scam:orders', 'menu'],
+        t(
+          `🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${scam.cardCompanyAdvice.ja}\nAmazonのパスワードも変えておきましょう。フィッシングの報告先は${scam.phishingReport.ja}です。`,
+          `🆘 Get help now; you are not alone in this.\n${lines}\n\n${scam.cardCompanyAdvice.en}\nChange your Amazon password too. Phishing can be reported to ${scam.phishingReport.en}.`,
+        ),
+      );
+    }
+    default:
+      return draft(
+        [
+          'scam:sign:moneyDemand', 'scam:sign:cardNumber', 'scam:sign:giftCard', 'scam:sign:remoteApp',
+          'scam:sign:personalData', 'scam:sign:smsLink', 'scam:sign:spoofedNumber', 'scam:sign:oddHours',
+          'scam:sign:fakeSupportNumber', 'scam:nothing', 'scam:harmed', 'menu',
+        ],
+        t(
+          '何があったか教えてください。当てはまるものを選ぶか、言われたことをそのまま書いてください(例:「カード番号を聞かれた」)。',
+          'Tell me what happened: pick what fits, or write what they said (for example "they asked for my card number").',
+        ),
+      );
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Builds the whole bot from a Config: knowledge, machines, Botkit, store, LINE transport, HTTP server.
+ * Tests create and close apps through this; src/main.ts adds signals around it.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createConversation } from '../../flows/conversation.js';
+import { createBotkitTurnRunner } from '../botkit/botkitTurns.js';
+import type { Config } from '../config.js';
+import { createEventProcessor, type EventProcessor } from '../conversation/processEvent.js';
+import { createResponder } from '../conversation/respond.js';
+import { loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { createLineSender } from '../line/lineSender.js';
+import { createLocalTransport, type LocalTransport } from '../line/localTransport.js';
+import { normalizeEvent } from '../line/normalizeEvent.js';
+import { verifyWebhook } from '../line/verifyWebhook.js';
+import { openStore } from '../store/openStore.js';
+import type { StateStore } from '../store/stateStore.js';
+import { createNumberDirectory } from '../understand/phoneNumbers.js';
+import { LocalMessage, localEvent } from './localChat.js';
+import { BodyTooLarge, readBody } from './readBody.js';
+
+const CHAT_PAGE = readFileSync(new URL('./localChat.html', import.meta.url));
+
+export interface App {
+  server: Server;
+  store: StateStore;
+  processor: EventProcessor;
+  listen(port?: number): Promise<number>;
+  /** Stop accepting, finish accepted events, close the store. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  now?: () => number;
+  /** Backoff between LINE retries; tests shorten it. */
+  lineBackoffMs?: number[];
+}
+
+export function createApp(config: Config, opts: AppOptions): App {
+  const { logger } = opts;
+  const now = opts.now ?? Date.now;
+  const knowledge = loadKnowledge();
+  const responder = createResponder(knowledge, createConversation(knowledge), createNumberDirectory(knowledge));
+  const runner = createBotkitTurnRunner(responder.respond);
+  const store = openStore(config.store, config.timings);
+  const local: LocalTransport | null = config.line ? null : createLocalTransport();
+  const transport =
+    local ??
+    createLineSender({
+      channelAccessToken: config.line!.channelAccessToken,
+      apiBaseUrl: config.line!.apiBaseUrl,
+      logger,
+      now,
+      ...(opts.lineBackoffMs ? { backoffMs: opts.lineBackoffMs } : {}),
+    });
+  const processor = createEventProcessor({ store, runner, transport, logger });
+  let closing = false;
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+
+  async function webhook(req: IncomingMessage, res: ServerResponse) {
+    if (!config.line) return json(res, 503, { error: 'no LINE channel configured: local mode, open / instead' });
+    const raw = await readBody(req, config.maxBodyBytes);
+    const header = req.headers['x-line-signature'];
+    const verdict = verifyWebhook(raw, Array.isArray(header) ? header[0] : header, config.line.channelSecret);
+    if (!verdict.ok) {
+      logger.warn({ status: verdict.status, reason: verdict.reason }, 'webhook rejected');
+      return json(res, verdict.status, { error: verdict.reason });
+    }
+    // Answer first: LINE gives the webhook 2 s, and the work below may wait on the store or the API.
+    json(res, 200, { ok: true });
+    for (const raw of verdict.events) {
+      const event = normalizeEvent(raw);
+      if ('skipped' in event) logger.info({ skipped: event.skipped }, 'event skipped');
+      else void processor.accept(event);
+    }
+  }
+
+  async function localMessage(req: IncomingMessage, res: ServerResponse) {
+    if (!local) return json(res, 404, { error: 'local chat is only served in local mode' });
+    let input;
+    try {
+      input = LocalMessage.safeParse(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
+    } catch {
+      return json(res, 400, { error: 'malformed JSON' });
+    }
+    if (!input.success) return json(res, 400, { error: 'expected { userId, text | postback | follow }' });
+    const event = localEvent(input.data, now());
+    await processor.accept(event);
+    json(res, 200, { messages: local.take(event.id) });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (closing) {
+      res.setHeader('connection', 'close');
+      return json(res, 503, { error: 'shutting down' });
+    }
+    if (req.method === 'POST' && path === '/webhook') return webhook(req, res);
+    if (req.method === 'GET' && path === '/healthz') {
+      const storeOk = await store.ping().catch(() => false);
+      return json(res, storeOk ? 200 : 503, { status: storeOk ? 'ok' : 'degraded', store: { kind: store.kind, ok: storeOk }, mode: config.line ? 'line' : 'local' });
+    }
+    if (req.method === 'GET' && path === '/' && local) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(CHAT_PAGE);
+    }
+    if (req.method === 'POST' && path === '/local/message') return localMessage(req, res);
+    return json(res, 404, { error: 'not found' });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof BodyTooLarge) return json(res, 413, { error: 'body too large' });
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  return {
+    server,
+    store,
+    processor,
+    listen(port = config.port) {
+      return new Promise((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
+    },
+    async close() {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await processor.drain();
+      await stopped;
+      await store.close();
+    },
+  };
+}

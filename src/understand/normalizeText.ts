@@ -1,0 +1,33 @@
+/**
+ * Makes user text comparable: full-width digits and symbols become ASCII (NFKC), the many dashes people
+ * type between digits become "-", and invisible or direction-changing characters are dropped so they
+ * cannot hide a number or a keyword.
+ */
+
+// Zero-width, bidi controls and BOM: invisible in the chat, but they split digits and words.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Katakana long-vowel mark and assorted dashes used as hyphens inside numbers ("0120ー070ー585").
+const DASH_BETWEEN_DIGITS = /(?<=\d)\s*[ー－‐‑‒–—―−ｰ]\s*(?=\d)/g;
+
+/** Longer text is cut before any parsing so hostile input costs little; LINE's own limit is 5,000. */
+export const MAX_UNDERSTOOD_CHARS = 1000;
+
+export function normalizeText(text: string): string {
+  return text
+    .slice(0, MAX_UNDERSTOOD_CHARS * 2)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(DASH_BETWEEN_DIGITS, '-')
+    .trim()
+    .slice(0, MAX_UNDERSTOOD_CHARS);
+}
+
+const JAPANESE = /[\u3040-\u30FF\u3400-\u9FFF]/;
+const LATIN_WORD = /[A-Za-z]{2,}/;
+
+/** Japanese wins whenever a kana or kanji appears; plain Latin words mean English; otherwise keep what we had. */
+export function detectLanguage(text: string, previous: 'ja' | 'en'): 'ja' | 'en' {
+  if (JAPANESE.test(text)) return 'ja';
+  if (LATIN_WORD.test(text)) return 'en';
+  return previous;
+}

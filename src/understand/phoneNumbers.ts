@@ -1,0 +1,88 @@
+/**
+ * Finds phone numbers in free text and says what each is: a vetted number from data/numbers.json,
+ * or otherwise only its kind (toll-free, navi-dial, IP, mobile, fixed line with area, international).
+ * Parsing is libphonenumber's; this module only maps its answer onto the bot's vocabulary.
+ */
+import { findNumbers, parsePhoneNumberWithError, type PhoneNumber } from 'libphonenumber-js/max';
+import type { Knowledge } from '../../data/schema.js';
+import type { IdentifiedNumber, NumberKind, VettedRole } from '../../flows/types.js';
+
+export interface NumberDirectory {
+  identifyAll(normalizedText: string): IdentifiedNumber[];
+  /** E.164 forms the bot may always show. */
+  vettedE164: ReadonlySet<string>;
+}
+
+interface VettedEntry {
+  id: string;
+  role: VettedRole;
+  dial: string;
+}
+
+export function createNumberDirectory(knowledge: Knowledge): NumberDirectory {
+  const vetted = new Map<string, VettedEntry>();
+  for (const n of knowledge.numbers.numbers) {
+    vetted.set(toE164(n.dial), { id: n.id, role: n.role, dial: n.dial });
+  }
+  // Longest prefix first, so "011" (Sapporo) is not read as a shorter code.
+  const areas = [...knowledge.areaCodes.areas].sort((a, b) => b.prefix.length - a.prefix.length);
+
+  function identify(found: PhoneNumber, typed: string): IdentifiedNumber {
+    const e164 = found.number;
+    const entry = vetted.get(e164);
+    const kind = kindOf(found);
+    const national = `0${found.nationalNumber}`;
+    return {
+      e164,
+      display: entry ? entry.dial : typed,
+      kind,
+      ...(entry ? { vettedId: entry.id, role: entry.role } : {}),
+      ...(kind === 'fixedLine' ? areaOf(national) : {}),
+      ...(kind === 'international' && found.country ? { country: found.country } : {}),
+    };
+  }
+
+  function areaOf(national: string): { areaPrefix?: string } {
+    const area = areas.find((a) => national.startsWith(a.prefix));
+    return area ? { areaPrefix: area.prefix } : {};
+  }
+
+  return {
+    vettedE164: new Set(vetted.keys()),
+    identifyAll(text) {
+      const seen = new Set<string>();
+      const result: IdentifiedNumber[] = [];
+      for (const match of findNumbers(text, { defaultCountry: 'JP', v2: true })) {
+        if (seen.has(match.number.number)) continue;
+        seen.add(match.number.number);
+        result.push(identify(match.number, text.slice(match.startsAt, match.endsAt).trim()));
+      }
+      return result;
+    },
+  };
+}
+
+export function toE164(dial: string): string {
+  return parsePhoneNumberWithError(dial, 'JP').number;
+}
+
+function kindOf(n: PhoneNumber): NumberKind {
+  if (n.countryCallingCode !== '81') return 'international';
+  switch (n.getType()) {
+    case 'TOLL_FREE':
+      return 'tollFree';
+    case 'UAN': // 0570 navi-dial
+    case 'SHARED_COST':
+      return 'naviDial';
+    case 'VOIP':
+      return 'ipPhone';
+    case 'MOBILE':
+    case 'PAGER':
+      return 'mobile';
+    case 'FIXED_LINE':
+    case 'FIXED_LINE_OR_MOBILE':
+      return 'fixedLine';
+    default:
+      return 'other';
+  }
+}
