@@ -25,7 +25,7 @@ const SIGN_PATTERNS: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean }
   { sign: 'remoteApp', pattern: /遠隔|リモート|anydesk|teamviewer|remote/i },
   { sign: 'personalData', pattern: /個人情報|暗証|パスワード|口座番号|マイナンバー|生年月日|password|pin\b|bank account|personal (data|details|information)/i, needsAsked: true },
   { sign: 'moneyDemand', pattern: /振込|振り込|支払|払って|未払|料金|お金|送金|money|pay|transfer|fee/i, needsAsked: true },
-  { sign: 'urgency', pattern: /今すぐ|凍結|停止され|至急|急いで|suspend|frozen|locked|immediately|right now/i },
+  { sign: 'urgency', pattern: /凍結|停止され|急かさ|急げ|至急(対応|連絡|払)|今すぐ.*(しないと|払|振|連絡し)|suspend|frozen|pressured|or (else|lose)/i },
   { sign: 'smsLink', pattern: /(sms|ショートメ|メッセージ|メール|text).*(リンク|url|http)|(リンク|url|http).*(sms|ショートメ|メッセージ)|\blink\b/i },
   { sign: 'spoofedNumber', pattern: /偽装|なりすまし|成りすまし|spoof/i },
   { sign: 'fakeSupportNumber', pattern: /ネットで(見つけ|調べ)|知恵袋|掲示板|検索(で|して)|found (it )?online|googled/i },
