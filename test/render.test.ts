@@ -1,0 +1,62 @@
+/** Every reachable state of every flow, in both languages, renders into a reply LINE accepts. */
+import { describe, expect, it } from 'vitest';
+import { getAdjacencyMap } from 'xstate/graph';
+import { createConversation, type Session, type View } from '../flows/conversation.js';
+import { FLOW_IDS } from '../flows/types.js';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { allActionCodes, labelOf } from '../src/render/options.js';
+import { graphemeCount } from '../src/render/lineLimits.js';
+import { allowedDigitForms, maskUnvettedNumbers } from '../src/render/phoneGuard.js';
+import { renderReply } from '../src/render/renderReply.js';
+import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
+import { machineEvents, serializeState } from './helpers/machineEvents.js';
+
+const knowledge = loadKnowledge();
+const conversation = createConversation(knowledge);
+const vetted = allowedDigitForms(createNumberDirectory(knowledge).vettedE164);
+const typed = allowedDigitForms(['+81312345678', '+442079460958']);
+const allowed = new Set([...vetted, ...typed]);
+
+const views: View[] = [
+  { kind: 'menu', greeting: true, reset: false },
+  { kind: 'menu', greeting: false, reset: true },
+  ...(['unorderedParcel', 'oddHours', 'silentCall', 'saveContact'] as const).map((topic) => ({ kind: 'faq' as const, topic })),
+  ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton'] as const).map((cause) => ({ kind: 'fallback' as const, cause })),
+  ...FLOW_IDS.flatMap((flow) =>
+    Object.values(getAdjacencyMap(conversation.machines[flow], { events: machineEvents[flow] as any, serializeState })).map(
+      ({ state }: any) => ({ kind: 'flow', flow, state: String(state.value), context: state.context }) as View,
+    ),
+  ),
+];
+
+describe.each(['ja', 'en'] as const)('rendering in %s', (lang) => {
+  const session: Session = { ...conversation.newSession(lang), epoch: 7 };
+  it.each(views.map((v) => [v.kind === 'flow' ? `${v.flow}.${v.state}` : `${v.kind}`, v] as const))('%s', (_name, view) => {
+    const reply = renderReply(view, session, knowledge, allowed);
+    expect(reply.maskedNumbers).toBe(0);
+    expect(reply.messages.length).toBeGreaterThanOrEqual(1);
+    expect(reply.messages.length).toBeLessThanOrEqual(5);
+    const last = reply.messages.at(-1)!;
+    expect(last.quickReply?.items.length).toBeGreaterThan(0);
+    if (lang === 'en') {
+      const text = reply.messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('');
+      expect(text).not.toMatch(/[\u3040-\u30ff]{4}/); // no Japanese sentences leak into English replies
+    }
+  });
+});
+
+describe('button labels', () => {
+  it('fit LINE’s 20-grapheme limit in both languages', () => {
+    for (const code of allActionCodes()) for (const lang of ['ja', 'en'] as const) expect(graphemeCount(labelOf(code, lang))).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('phone guard', () => {
+  it('masks a stranger’s number and keeps vetted ones', () => {
+    const { text, masked } = maskUnvettedNumbers('call 0120-070-585 or 0120-111-222 or +81 3 9999 8888', vetted);
+    expect(masked).toBe(2);
+    expect(text).toContain('0120-070-585');
+    expect(text).not.toContain('0120-111-222');
+    expect(text).not.toContain('9999');
+  });
+});
