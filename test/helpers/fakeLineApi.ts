@@ -14,7 +14,10 @@ export interface RecordedCall {
 
 export interface FakeLineApi {
   url: string;
+  /** Requests answered with success. */
   calls: RecordedCall[];
+  /** Every request path, failed ones included, in arrival order. */
+  attempts: string[];
   /** Answer the next matching requests with these statuses, one per request, then 200 again. */
   failNext(pathPart: string, ...statuses: number[]): void;
   delayMs: number;
@@ -28,6 +31,7 @@ export interface FakeLineApi {
 
 export async function startFakeLineApi(): Promise<FakeLineApi> {
   const calls: RecordedCall[] = [];
+  const attempts: string[] = [];
   const failures: { pathPart: string; status: number }[] = [];
   const deliveredRetryKeys = new Set<string>();
   const api: Partial<FakeLineApi> & { delayMs: number } = { delayMs: 0 };
@@ -36,6 +40,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       const path = req.url ?? '';
+      attempts.push(path);
       const raw = Buffer.concat(chunks).toString('utf8');
       if (api.delayMs) await new Promise((r) => setTimeout(r, api.delayMs));
       const failure = failures.findIndex((f) => path.includes(f.pathPart));
@@ -60,6 +65,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
   return Object.assign(api, {
     url: `http://127.0.0.1:${port}`,
     calls,
+    attempts,
     failNext(pathPart: string, ...statuses: number[]) {
       for (const status of statuses) failures.push({ pathPart, status });
     },
