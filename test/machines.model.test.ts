@@ -37,7 +37,7 @@ const transient = (machine: AnyStateMachine) =>
 
 describe.each(Object.keys(machineEvents) as (keyof typeof machineEvents)[])('%s machine', (name) => {
   const machine = all[name];
-  const events = machineEvents[name] as any[];
+  const events = machineEvents[name] as readonly any[];
   const steps = adjacencyMapToArray(getAdjacencyMap(machine, { events, serializeState })) as any[];
 
   it('reaches every resting state', () => {
