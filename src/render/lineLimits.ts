@@ -15,11 +15,13 @@ export const LINE_LIMITS = {
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 export const graphemeCount = (s: string) => [...segmenter.segment(s)].length;
+// A grapheme is at least one UTF-16 unit, so short labels need no segmentation (it is the costly part).
+const fitsGraphemes = (s: string, max: number) => s.length <= max || graphemeCount(s) <= max;
 
 const Action = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('postback'),
-    label: z.string().min(1).refine((l) => graphemeCount(l) <= LINE_LIMITS.actionLabelGraphemes, 'label over 20 graphemes'),
+    label: z.string().min(1).refine((l) => fitsGraphemes(l, LINE_LIMITS.actionLabelGraphemes), 'label over 20 graphemes'),
     data: z.string().min(1).max(LINE_LIMITS.postbackDataChars),
     displayText: z.string().max(300).optional(),
   }),
