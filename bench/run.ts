@@ -2,7 +2,7 @@
  * `npm run bench`: the full bot (signature check, understanding, machines, store, reply) against a bare
  * express + @line/bot-sdk echo bot, same signed webhook load, same fake LINE API on localhost.
  * Prints a table; it is a script that prints figures, not a test. Options: --events --users
- * --concurrency --stores=memory,sqlite,redis --soak=<events> --time-limit=<s>.
+ * --concurrency --rate=<events/s> --stores=memory,sqlite,redis --soak=<events> --time-limit=<s>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { build } from 'esbuild';
 import { Redis } from 'ioredis';
 import { startLoadFakeLine } from './loadFakeLine.js';
 
@@ -23,6 +24,8 @@ export interface BenchOptions {
   events: number;
   users: number;
   concurrency: number;
+  /** Events per second, paced (open loop); 0 sends as fast as the concurrency allows (closed loop). */
+  rate: number;
   stores: string[];
   timeLimitMs: number;
   soakEvents: number;
@@ -39,6 +42,8 @@ export interface RunResult {
   e2eP50: number;
   e2eP99: number;
   peakRssMb: number;
+  /** CPU time (user + system) the target spent per answered event: the cost that load sharing the cores cannot blur. */
+  cpuMsPerEvent: number;
   readyMs: number;
   stateBytes?: number;
   rssDriftPct?: number;
@@ -56,6 +61,11 @@ const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+// utime + stime of a process, in ms (clock ticks are 100 Hz on Linux).
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 const procStatus = (pid: number, field: string) => {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -75,7 +85,7 @@ async function startTarget(entry: string, env: Record<string, string>, deadline:
   const started = performance.now();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" profiles the targets.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'bench-token', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -114,6 +124,10 @@ async function drive(port: number, events: number, opts: BenchOptions, runId: st
   async function worker() {
     while (next < events && Date.now() < deadline) {
       const i = next++;
+      if (opts.rate > 0) {
+        const due = started + (i * 1000) / opts.rate - performance.now();
+        if (due > 0) await new Promise((r) => setTimeout(r, due));
+      }
       const token = `${runId}-${i}`;
       const body = JSON.stringify({
         destination: 'Ubench',
@@ -169,7 +183,9 @@ async function runOne(name: string, entry: string, env: Record<string, string>, 
   const deadline = Date.now() + opts.timeLimitMs;
   const target = await startTarget(entry, { LINE_API_BASE_URL: fake.url, ...env }, deadline);
   try {
+    const cpuBefore = cpuMs(target.child.pid!);
     const r = await drive(target.port, events, opts, runId, replies, deadline);
+    const cpuMsPerEvent = (cpuMs(target.child.pid!) - cpuBefore) / Math.max(1, r.answered);
     const peakRssMb = procStatus(target.child.pid!, 'VmHWM');
     const third = Math.max(1, Math.floor(target.rssSamples.length / 3));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -185,6 +201,7 @@ async function runOne(name: string, entry: string, env: Record<string, string>, 
       e2eP50: percentile(r.e2e, 50),
       e2eP99: percentile(r.e2e, 99),
       peakRssMb,
+      cpuMsPerEvent,
       readyMs: target.readyMs,
       ...(rssDriftPct !== undefined ? { rssDriftPct } : {}),
     };
@@ -203,9 +220,25 @@ function stateBytesPerConversation(dbPath: string): number {
   }
 }
 
+/** Both targets run as `npm start` runs the bot: bundled JavaScript, no TypeScript loader. */
+async function buildTargets() {
+  await build({
+    entryPoints: ['src/main.ts', 'bench/echoBaseline.ts'],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+  });
+}
+
 export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
+  await buildTargets();
   const results: RunResult[] = [];
-  results.push(await runOne('baseline (express echo)', 'bench/echoBaseline.ts', {}, opts.events, opts));
+  results.push(await runOne('baseline (express echo)', 'dist/bench/echoBaseline.mjs', {}, opts.events, opts));
   opts.log(row(results.at(-1)!));
   for (const store of opts.stores) {
     let setting = store;
@@ -221,14 +254,14 @@ export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
         continue;
       }
     }
-    const result = await runOne(`bot, ${store}`, 'src/main.ts', { STATE_STORE: setting }, opts.events, opts);
+    const result = await runOne(`bot, ${store}`, 'dist/src/main.mjs', { STATE_STORE: setting }, opts.events, opts);
     if (dbPath) result.stateBytes = stateBytesPerConversation(dbPath);
     results.push(result);
     opts.log(row(result));
   }
   if (opts.soakEvents > 0) {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
-    const soak = await runOne('soak, bot, sqlite', 'src/main.ts', { STATE_STORE: `sqlite:${dbPath}` }, opts.soakEvents, opts);
+    const soak = await runOne('soak, bot, sqlite', 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, opts.soakEvents, opts);
     soak.stateBytes = stateBytesPerConversation(dbPath);
     results.push(soak);
     opts.log(row(soak));
@@ -237,9 +270,9 @@ export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
 }
 
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
-export const HEADER = '| run | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
+export const HEADER = '| run | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
 const row = (r: RunResult) =>
-  `| ${r.name} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
+  `| ${r.name} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
 
 function argValue(name: string, fallback: string) {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -251,17 +284,22 @@ if (import.meta.filename === process.argv[1]) {
     events: Number(argValue('events', '3000')),
     users: Number(argValue('users', '300')),
     concurrency: Number(argValue('concurrency', '32')),
+    rate: Number(argValue('rate', '0')),
     stores: argValue('stores', 'memory,sqlite,redis').split(',').filter(Boolean),
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
     soakEvents: Number(argValue('soak', '0')),
     log: (line) => console.log(line),
   };
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`load: ${opts.events} events from ${opts.users} users, concurrency ${opts.concurrency}${opts.soakEvents ? `; soak ${opts.soakEvents} events (sqlite)` : ''}\n`);
+  console.log(
+    `load: ${opts.events} events from ${opts.users} users, concurrency ${opts.concurrency}, ${opts.rate ? `paced at ${opts.rate}/s` : 'as fast as possible'}${opts.soakEvents ? `; soak ${opts.soakEvents} events (sqlite)` : ''}\n`,
+  );
   console.log(HEADER);
   const results = await runBenchmark(opts);
   const base = results[0]!;
   console.log('\nratio to the baseline (events/s):');
-  for (const r of results.slice(1)) console.log(`  ${r.name}: ${(r.eventsPerSec / base.eventsPerSec).toFixed(2)}×`);
+  for (const r of results.slice(1)) {
+    console.log(`  ${r.name}: ${(r.eventsPerSec / base.eventsPerSec).toFixed(2)}× events/s, ${(r.cpuMsPerEvent / base.cpuMsPerEvent).toFixed(2)}× CPU per event`);
+  }
   process.exit(0);
 }

@@ -3,7 +3,6 @@ import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createApp } from './server/createApp.js';
 
-const startedAt = performance.now();
 let config;
 try {
   config = loadConfig();
@@ -15,7 +14,7 @@ const logger = createLogger(config.logLevel);
 const app = createApp(config, { logger });
 const port = await app.listen();
 logger.info(
-  { port, mode: config.line ? 'line' : 'local', store: config.store.kind, readyMs: Math.round(performance.now() - startedAt) },
+  { port, mode: config.line ? 'line' : 'local', store: config.store.kind, readyMs: Math.round(process.uptime() * 1000) },
   config.line ? 'LINE webhook ready at POST /webhook' : `local mode: open http://localhost:${port}/ to chat with the bot`,
 );
 

@@ -1,6 +1,6 @@
 /** Reads data/*.json once at boot and refuses to start on a file that does not match its schema. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import {
   AreaCodesFile,
@@ -11,8 +11,9 @@ import {
   SupportFile,
   type Knowledge,
 } from '../../data/schema.js';
+import { projectRoot } from '../paths.js';
 
-const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+const DATA_DIR = join(projectRoot, 'data');
 
 function readValidated<T extends z.ZodType>(file: string, schema: T, dir: string): z.infer<T> {
   const raw = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createConversation } from '../../flows/conversation.js';
 import { createBotkitTurnRunner } from '../botkit/botkitTurns.js';
@@ -17,12 +18,13 @@ import { createLocalTransport, type LocalTransport } from '../line/localTranspor
 import { normalizeEvent } from '../line/normalizeEvent.js';
 import { verifyWebhook } from '../line/verifyWebhook.js';
 import { openStore } from '../store/openStore.js';
+import { projectRoot } from '../paths.js';
 import type { StateStore } from '../store/stateStore.js';
 import { createNumberDirectory } from '../understand/phoneNumbers.js';
 import { LocalMessage, localEvent } from './localChat.js';
 import { BodyTooLarge, readBody } from './readBody.js';
 
-const CHAT_PAGE = readFileSync(new URL('./localChat.html', import.meta.url));
+const CHAT_PAGE = readFileSync(join(projectRoot, 'src/server/localChat.html'));
 
 export interface App {
   server: Server;
