@@ -1,8 +1,11 @@
 /** Entry point: config → app → listen; SIGTERM/SIGINT finish accepted work, close the store, exit 0. */
+import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createApp } from './server/createApp.js';
 
+// A .env file in the working directory is read if present; variables already set win over it.
+if (existsSync('.env')) process.loadEnvFile('.env');
 let config;
 try {
   config = loadConfig();
