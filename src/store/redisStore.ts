@@ -48,8 +48,10 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       }
     },
     async ping() {
+      // A health check must answer quickly even while ioredis is still trying to reconnect.
+      const timeout = sleep(1000).then(() => 'timeout');
       try {
-        return (await redis.ping()) === 'PONG';
+        return (await Promise.race([redis.ping(), timeout])) === 'PONG';
       } catch {
         return false;
       }
