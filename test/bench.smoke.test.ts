@@ -13,6 +13,7 @@ describe('benchmark smoke run', () => {
       users: 20,
       concurrency: 8,
       rate: 0,
+      warmup: 20,
       stores: ['memory', 'sqlite'],
       timeLimitMs: 60_000,
       soakEvents: 0,
