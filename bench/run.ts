@@ -2,7 +2,7 @@
  * `npm run bench`: the full bot (signature check, understanding, machines, store, reply) against a bare
  * express + @line/bot-sdk echo bot, same signed webhook load, same fake LINE API on localhost.
  * Prints a table; it is a script that prints figures, not a test. Options: --events --users
- * --concurrency --rate=<events/s> --warmup=<events> --stores=memory,sqlite,redis --soak=<events> --time-limit=<s>.
+ * --concurrency --rate=<events/s> --warmup=<events> --stores=memory,sqlite,redis --soak=<events> --soak-warmup=<events> --time-limit=<s>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -31,6 +31,8 @@ export interface BenchOptions {
   stores: string[];
   timeLimitMs: number;
   soakEvents: number;
+  /** Unmeasured events before the soak; RSS climbs while V8 sizes its heap, then levels off. */
+  soakWarmup: number;
   log: (line: string) => void;
 }
 
@@ -49,6 +51,8 @@ export interface RunResult {
   readyMs: number;
   stateBytes?: number;
   rssDriftPct?: number;
+  /** RSS every 200 ms during the measured part, MB. */
+  rssSamples: number[];
 }
 
 interface Target {
@@ -211,6 +215,7 @@ async function runOne(name: string, entry: string, env: Record<string, string>, 
       peakRssMb,
       cpuMsPerEvent,
       readyMs: target.readyMs,
+      rssSamples: [...target.rssSamples],
       ...(rssDriftPct !== undefined ? { rssDriftPct } : {}),
     };
   } finally {
@@ -269,10 +274,16 @@ export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
   }
   if (opts.soakEvents > 0) {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
-    const soak = await runOne('soak, bot, sqlite', 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, opts.soakEvents, opts);
+    const soak = await runOne('soak, bot, sqlite', 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, opts.soakEvents, {
+      ...opts,
+      warmup: opts.soakWarmup,
+    });
     soak.stateBytes = stateBytesPerConversation(dbPath);
     results.push(soak);
     opts.log(row(soak));
+    const s = soak.rssSamples;
+    const step = Math.max(1, Math.floor(s.length / 12));
+    opts.log(`soak RSS over time (MB): ${s.filter((_, i) => i % step === 0).map((v) => v.toFixed(0)).join(' → ')}`);
   }
   return results;
 }
@@ -297,6 +308,7 @@ if (import.meta.filename === process.argv[1]) {
     stores: argValue('stores', 'memory,sqlite,redis').split(',').filter(Boolean),
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
     soakEvents: Number(argValue('soak', '0')),
+    soakWarmup: Number(argValue('soak-warmup', argValue('warmup', '1000'))),
     log: (line) => console.log(line),
   };
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

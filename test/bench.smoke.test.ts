@@ -17,6 +17,7 @@ describe('benchmark smoke run', () => {
       stores: ['memory', 'sqlite'],
       timeLimitMs: 60_000,
       soakEvents: 0,
+      soakWarmup: 0,
       log: (line) => lines.push(line),
     });
     expect(results.map((r) => r.name)).toEqual(['baseline (express echo)', 'bot, memory', 'bot, sqlite']);
