@@ -78,8 +78,8 @@ export function createApp(config: Config, opts: AppOptions): App {
     }
     // Answer first: LINE gives the webhook 2 s, and the work below may wait on the store or the API.
     json(res, 200, { ok: true });
-    for (const raw of verdict.events) {
-      const event = normalizeEvent(raw);
+    for (const item of verdict.events) {
+      const event = normalizeEvent(item);
       if ('skipped' in event) logger.info({ skipped: event.skipped }, 'event skipped');
       else void processor.accept(event);
     }
@@ -87,9 +87,10 @@ export function createApp(config: Config, opts: AppOptions): App {
 
   async function localMessage(req: IncomingMessage, res: ServerResponse) {
     if (!local) return json(res, 404, { error: 'local chat is only served in local mode' });
+    const body = await readBody(req, 64 * 1024);
     let input;
     try {
-      input = LocalMessage.safeParse(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
+      input = LocalMessage.safeParse(JSON.parse(body.toString('utf8')));
     } catch {
       return json(res, 400, { error: 'malformed JSON' });
     }
