@@ -1,8 +1,9 @@
 import type { Storage, StoreItems } from 'botbuilder';
 
 /**
- * Botkit keeps dialog state per conversation in its storage; our conversations live in our own store,
- * so Botkit gets storage that keeps nothing (its default memory storage would grow with every user).
+ * Botkit wants a storage for Bot Framework dialog state. The conversation belongs to the XState
+ * machines and our own store, never to Botkit dialogs, so Botkit gets a storage that keeps nothing:
+ * no second copy of user state can pile up in memory behind the real one.
  */
 export const nullBotkitStorage: Storage = {
   async read(): Promise<StoreItems> {
