@@ -233,6 +233,13 @@ function stateBytesPerConversation(dbPath: string): number {
   }
 }
 
+/** The bot on a fresh SQLite file, which is then read to measure the stored state per conversation. */
+async function runSqlite(name: string, events: number, opts: BenchOptions): Promise<RunResult> {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
+  const result = await runOne(name, 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, events, opts);
+  return { ...result, stateBytes: stateBytesPerConversation(dbPath) };
+}
+
 /** Both targets run as `npm start` runs the bot: bundled JavaScript, no TypeScript loader. */
 async function buildTargets() {
   await build({
@@ -254,31 +261,20 @@ export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
   results.push(await runOne('baseline (express echo)', 'dist/bench/echoBaseline.mjs', {}, opts.events, opts));
   opts.log(row(results.at(-1)!));
   for (const store of opts.stores) {
-    let setting = store;
-    let dbPath: string | undefined;
     if (store === 'sqlite') {
-      dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
-      setting = `sqlite:${dbPath}`;
-    }
-    if (store.startsWith('redis')) {
-      setting = store === 'redis' ? (process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : store;
-      if (!(await redisAvailable(setting))) {
+      results.push(await runSqlite(`bot, ${store}`, opts.events, opts));
+    } else {
+      const setting = store === 'redis' ? (process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : store;
+      if (setting.startsWith('redis') && !(await redisAvailable(setting))) {
         opts.log(`bot, redis: skipped (no Redis answering at ${setting})`);
         continue;
       }
+      results.push(await runOne(`bot, ${store}`, 'dist/src/main.mjs', { STATE_STORE: setting }, opts.events, opts));
     }
-    const result = await runOne(`bot, ${store}`, 'dist/src/main.mjs', { STATE_STORE: setting }, opts.events, opts);
-    if (dbPath) result.stateBytes = stateBytesPerConversation(dbPath);
-    results.push(result);
-    opts.log(row(result));
+    opts.log(row(results.at(-1)!));
   }
   if (opts.soakEvents > 0) {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
-    const soak = await runOne('soak, bot, sqlite', 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, opts.soakEvents, {
-      ...opts,
-      warmup: opts.soakWarmup,
-    });
-    soak.stateBytes = stateBytesPerConversation(dbPath);
+    const soak = await runSqlite('soak, bot, sqlite', opts.soakEvents, { ...opts, warmup: opts.soakWarmup });
     results.push(soak);
     opts.log(row(soak));
     const s = soak.rssSamples;
@@ -289,7 +285,7 @@ export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
 }
 
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
-export const HEADER = '| run | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+const HEADER = '| run | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
 const row = (r: RunResult) =>
   `| ${r.name} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
 

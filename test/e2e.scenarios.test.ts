@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutgoingMessages, graphemeCount } from '../src/render/lineLimits.js';
 import { allowedDigitForms, digitsOf } from '../src/render/phoneGuard.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { normalizeText } from '../src/understand/normalizeText.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { startBot, type RunningBot } from './helpers/startBot.js';
@@ -32,7 +33,7 @@ function user(id: string) {
   return {
     ...d,
     say: (text: string) => {
-      for (const n of directory.identifyAll(text.normalize('NFKC').replace(/ー/g, '-'))) typedByUsers.add(n.e164);
+      for (const n of directory.identifyAll(normalizeText(text))) typedByUsers.add(n.e164);
       return d.say(text);
     },
   };
