@@ -3,12 +3,15 @@
  * so a reviewer can trace any sentence the bot says back to its source.
  */
 import { z } from 'zod';
+import { TOPICS } from '../flows/types.js';
 
 export const Source = z.enum([
   'seed:000', // shared/seeds/000_90e91f4020fdf27f.txt — calls from 0120-070-585
   'seed:001', // shared/seeds/001_25ea1163c12dbf47.txt — reaching Amazon customer service
   'shared:line-platform.md',
   'mic:numbering-plan', // Japan's public numbering plan (市外局番)
+  'operator', // checked by whoever runs the bot against the owner's own pages; not in the seed documents
+  'project-examples', // messages written for this project to teach the topic classifier
 ]);
 
 const Bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) });
@@ -112,6 +115,23 @@ export const ChecklistsFile = z.object({
   explainTips: SourcedList,
 });
 
+const Domain = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case registrable domain such as amazon.co.jp');
+
+export const DomainsFile = z.object({
+  official: z.array(z.object({ domain: Domain, source: Source })).min(1),
+  brands: z.array(z.object({ name: z.string().regex(/^[a-z0-9]{3,}$/), source: Source })).min(1),
+  shorteners: z.object({ source: Source, domains: z.array(Domain) }),
+});
+
+/** One line of data/understanding/*.jsonl; only text and topic teach the classifier. */
+export const TrainingExample = z.object({
+  text: z.string().min(1).max(1000),
+  lang: z.enum(['ja', 'en']),
+  topic: z.enum(TOPICS),
+  source: Source,
+});
+export type TrainingExample = z.infer<typeof TrainingExample>;
+
 export interface Knowledge {
   numbers: z.infer<typeof NumbersFile>;
   areaCodes: z.infer<typeof AreaCodesFile>;
@@ -119,5 +139,7 @@ export interface Knowledge {
   scam: z.infer<typeof ScamFile>;
   support: z.infer<typeof SupportFile>;
   checklists: z.infer<typeof ChecklistsFile>;
+  domains: z.infer<typeof DomainsFile>;
+  training: TrainingExample[];
 }
 export type SupportHours = Knowledge['support'];

@@ -8,7 +8,8 @@ import type { CallbackAdvice, CallbackSituation } from './types.js';
 export type CallbackDecisionEvent =
   | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation }
   | { type: 'CALLBACK_FAILED' }
-  | { type: 'SHOW_REDELIVERY' };
+  | { type: 'SHOW_REDELIVERY' }
+  | { type: 'WILL_CALL_BACK' };
 
 export interface CallbackDecisionContext {
   situation: CallbackSituation | null;
@@ -47,6 +48,8 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
       // A user may report a failed callback or ask for the redelivery route without going through the table.
       CALLBACK_FAILED: { target: '.checkingAttempts', actions: 'countFailedCallback' },
       SHOW_REDELIVERY: '.redeliveryRoute',
+      // The user has made up their mind ("じゃあ折り返す"): no table, just how to make the call count.
+      WILL_CALL_BACK: '.callingBack',
     },
     states: {
       askingSituation: {},
@@ -54,6 +57,7 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
         always: [{ guard: 'shouldCallBack', target: 'adviseCallBack' }, { target: 'adviseApp' }],
       },
       adviseCallBack: {},
+      callingBack: {},
       checkingAttempts: {
         always: [{ guard: 'hasTriedEnough', target: 'switchToApp' }, { target: 'tryAgainLater' }],
       },

@@ -14,7 +14,17 @@ import { prepareCallMachine, type PrepareCallContext, type PrepareCallEvent } fr
 import { createScamCheckMachine, type ScamCheckContext, type ScamCheckEvent } from './scamCheck.js';
 import { createSupportChannelMachine, type SupportChannelContext, type SupportChannelEvent } from './supportChannel.js';
 import { triageMachine, type TriageEvent } from './triage.js';
-import { FLOW_IDS, type CallbackSituation, type FaqTopic, type FlowId, type Lang, type ScamSeverity, type ScamSignId } from './types.js';
+import {
+  FLOW_IDS,
+  type CallbackSituation,
+  type FaqTopic,
+  type FlowId,
+  type FollowUp,
+  type Lang,
+  type ScamSeverity,
+  type ScamSignId,
+  type Topic,
+} from './types.js';
 
 interface FlowTypes {
   callerIdentification: { event: CallerIdentificationEvent; context: CallerIdentificationContext };
@@ -34,16 +44,19 @@ export type Intent =
   | { type: 'menu' }
   | { type: 'reset' }
   | { type: 'faq'; topic: FaqTopic }
+  | { type: 'smallTalk' }
   | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event'] } }[FlowId]
-  | { type: 'unrecognized'; cause: UnrecognizedCause };
+  /** `suggestions`: the topics the message most resembled, offered as "did you mean". */
+  | { type: 'unrecognized'; cause: UnrecognizedCause; suggestions?: Topic[] };
 
 export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: string; context: FlowTypes[F]['context'] } }[FlowId];
 
 export type View =
   | { kind: 'menu'; greeting: boolean; reset: boolean }
   | { kind: 'faq'; topic: FaqTopic }
+  | { kind: 'smallTalk' }
   | FlowView
-  | { kind: 'fallback'; cause: UnrecognizedCause };
+  | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] };
 
 /** A machine's position, stored compactly (value + context) rather than as a full persisted snapshot. */
 export interface StoredPosition {
@@ -58,11 +71,18 @@ export interface Session {
   epoch: number;
   triage: StoredPosition;
   flow: StoredPosition | null;
+  /**
+   * What the last reply offered: its numbered options and what a bare "yes" / "why?" meant after it.
+   * A typed "2" or "なんで?" is read against this, since the reply may have joined several views.
+   */
+  offered?: { options: string[]; followUps: Partial<Record<FollowUp, string>> };
 }
 
 export interface Conversation {
   newSession(lang: Lang): Session;
   step(session: Session, intent: Intent): { session: Session; view: View };
+  /** Several intents from one message, in order; the session ends where the last one left it. */
+  stepAll(session: Session, intents: Intent[]): { session: Session; views: View[] };
   /** What the user is looking at now, without stepping: used to resolve a typed option number. */
   currentView(session: Session): View;
   machines: Readonly<Record<FlowId, AnyStateMachine>>;
@@ -127,11 +147,24 @@ export function createConversation(knowledge: Knowledge): Conversation {
           view: { kind: 'flow', flow: intent.flow, state: position.value, context: snapshot.context } as FlowView,
         };
       }
+      case 'smallTalk':
+        return { session, view: { kind: 'smallTalk' } };
       case 'unrecognized':
-        return { session, view: { kind: 'fallback', cause: intent.cause } };
+        return { session, view: { kind: 'fallback', cause: intent.cause, suggestions: intent.suggestions ?? [] } };
       default:
         return intent satisfies never;
     }
+  }
+
+  function stepAll(session: Session, intents: Intent[]): { session: Session; views: View[] } {
+    const views: View[] = [];
+    let current = session;
+    for (const intent of intents) {
+      const next = step(current, intent);
+      current = next.session;
+      views.push(next.view);
+    }
+    return { session: current, views };
   }
 
   function currentView(session: Session): View {
@@ -147,7 +180,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
     return { kind: 'menu', greeting: false, reset: false };
   }
 
-  return { newSession, step, currentView, machines };
+  return { newSession, step, stepAll, currentView, machines };
 }
 
 function store(snapshot: { value: unknown; context: unknown }): StoredPosition {

@@ -1,4 +1,7 @@
-/** "What do I prepare before calling?" — a checklist that fits the problem, then how to explain it. */
+/**
+ * "What do I prepare before calling?" — the list every call needs comes at once (the user asked for it);
+ * a topic refines it, then how to explain the problem.
+ */
 import { assign, setup } from 'xstate';
 import type { PrepTopic } from './types.js';
 
@@ -19,13 +22,13 @@ export const prepareCallMachine = setup({
 }).createMachine({
   id: 'prepareCall',
   context: { topic: null },
-  initial: 'choosingTopic',
+  initial: 'commonChecklist',
   on: {
     TOPIC_CHOSEN: { target: '.checklist', actions: 'rememberTopic' },
     SHOW_EXPLAIN_TIPS: '.explainTips',
   },
   states: {
-    choosingTopic: {},
+    commonChecklist: {},
     checklist: {},
     explainTips: {},
   },

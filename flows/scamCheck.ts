@@ -3,17 +3,22 @@
  * how to verify in the app, and where to get help once harm is done.
  */
 import { assign, setup } from 'xstate';
-import type { ScamSeverity, ScamSignId } from './types.js';
+import type { LinkFinding, ScamSeverity, ScamSignId } from './types.js';
 
 export type ScamCheckEvent =
   | { type: 'SIGNS_REPORTED'; signs: ScamSignId[] }
   | { type: 'NOTHING_ODD' }
   | { type: 'SHOW_ORDER_CHECK' }
-  | { type: 'ALREADY_HARMED' };
+  | { type: 'ALREADY_HARMED' }
+  | { type: 'LINKS_REPORTED'; links: LinkFinding[] };
 
 export interface ScamCheckContext {
   signs: ScamSignId[];
+  links: LinkFinding[];
 }
+
+/** A pasted message rarely holds more links than this; more would only bloat the stored state. */
+export const MAX_LINKS_PER_MESSAGE = 3;
 
 export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeverity>) {
   const anyOf = (signs: ScamSignId[], severity: ScamSeverity) => signs.some((s) => severityOf[s] === severity);
@@ -27,6 +32,9 @@ export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeveri
         signs: ({ context, event }) =>
           event.type === 'SIGNS_REPORTED' ? [...new Set([...context.signs, ...event.signs])] : context.signs,
       }),
+      rememberLinks: assign({
+        links: ({ event }) => (event.type === 'LINKS_REPORTED' ? event.links.slice(0, MAX_LINKS_PER_MESSAGE) : []),
+      }),
     },
     guards: {
       hasScamSign: ({ context }) => anyOf(context.signs, 'scam'),
@@ -34,13 +42,14 @@ export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeveri
     },
   }).createMachine({
     id: 'scamCheck',
-    context: { signs: [] },
+    context: { signs: [], links: [] },
     initial: 'askingWhatHappened',
     on: {
       SIGNS_REPORTED: { target: '.assessing', actions: 'addSigns' },
       SHOW_ORDER_CHECK: '.verifyingInApp',
       NOTHING_ODD: '.verifyingInApp',
       ALREADY_HARMED: '.gettingHelp',
+      LINKS_REPORTED: { target: '.linkWarning', actions: 'rememberLinks' },
     },
     states: {
       askingWhatHappened: {},
@@ -55,6 +64,7 @@ export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeveri
       suspicious: {},
       verifyingInApp: {},
       gettingHelp: {},
+      linkWarning: {},
     },
   });
 }

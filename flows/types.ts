@@ -61,3 +61,45 @@ export const FLOW_IDS = [
   'prepareCall',
 ] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
+
+/** The questions a message can ask, as the understanding layer reads them (see test/corpus/README.md). */
+export const TOPICS = [
+  'whoCalled', 'callReasons', 'shouldCallBack', 'callbackFailed', 'redelivery',
+  'scamCheck', 'linkCheck', 'blockNumber', 'silentCall', 'oddHours', 'unorderedParcel',
+  'supportContact', 'supportPhone', 'supportHours', 'fakeSupportNumber', 'prepareCall', 'explainTips',
+  'menu', 'reset', 'smallTalk', 'none',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** What a link's host says about it. Never "safe": even Amazon's own domain gets "open the app yourself". */
+export type LinkVerdict = 'amazon' | 'imitation' | 'other';
+export type ImitationReason = 'lookalike' | 'brandElsewhere' | 'punycode' | 'shortener' | 'ipAddress';
+
+export interface LinkFinding {
+  /** The host as the browser would resolve it (UTS #46: lower case, punycode). */
+  host: string;
+  verdict: LinkVerdict;
+  reason?: ImitationReason;
+}
+
+/** Short replies whose meaning comes from what the bot just asked. */
+export type FollowUp = 'yes' | 'no' | 'why' | 'willCallBack';
+
+/**
+ * Everything one message says, read at once: a user may send a number, a pasted SMS and a question together,
+ * and each part gets answered. The conversation decides which machines step from it.
+ */
+export interface Reading {
+  lang: Lang;
+  numbers: IdentifiedNumber[];
+  links: LinkFinding[];
+  signs: ScamSignId[];
+  harmDone: boolean;
+  topic: Topic;
+  situation: CallbackSituation | null;
+  need: SupportNeed | null;
+  prepTopic: PrepTopic | null;
+  followUp: FollowUp | null;
+  /** When the topic is uncertain or 'none': the next most likely topics, best first ("did you mean"). */
+  alternatives: Topic[];
+}

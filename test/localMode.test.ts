@@ -28,9 +28,9 @@ describe('local mode', () => {
     expect(hello.body.messages[0].text).toMatch(/友だち追加/);
     const who = await chat({ userId: 'Ulocal1', text: '0120-070-585' });
     expect(who.body.messages.map((m: any) => m.text).join()).toMatch(/委託配送ドライバー/);
-    const button = who.body.messages.at(-1).quickReply.items.find((i: any) => i.action.label === '折り返すべき?');
+    const button = who.body.messages.at(-1).quickReply.items.find((i: any) => i.action.label === '電話は苦手');
     const next = await chat({ userId: 'Ulocal1', postback: button.action.data });
-    expect(next.body.messages[0].text).toMatch(/状況で決まります/);
+    expect(next.body.messages[0].text).toMatch(/折り返さなくて大丈夫/);
   });
 
   it('rejects malformed chat requests and keeps the LINE webhook closed', async () => {

@@ -120,7 +120,7 @@ describe('conversation step', () => {
     ({ session } = conversation.step(session, { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } }));
     expect(session.flow).toMatchObject({ value: 'switchToApp' });
     const switched = conversation.step(session, { type: 'flow', flow: 'prepareCall' });
-    expect(switched.view).toMatchObject({ kind: 'flow', flow: 'prepareCall', state: 'choosingTopic' });
+    expect(switched.view).toMatchObject({ kind: 'flow', flow: 'prepareCall', state: 'commonChecklist' });
     const reset = conversation.step(switched.session, { type: 'reset' });
     expect(reset.session.epoch).toBe(1);
     expect(reset.session.flow).toBeNull();

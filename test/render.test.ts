@@ -6,7 +6,7 @@ import { FLOW_IDS } from '../flows/types.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { allActionCodes, labelOf } from '../src/render/options.js';
 import { graphemeCount } from '../src/render/lineLimits.js';
-import { allowedDigitForms, maskUnvettedNumbers } from '../src/render/phoneGuard.js';
+import { allowedDigitForms, guardMessages, maskUnvettedNumbers } from '../src/render/phoneGuard.js';
 import { renderReply } from '../src/render/renderReply.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
 import { machineEvents, serializeState } from './helpers/machineEvents.js';
@@ -21,7 +21,9 @@ const views: View[] = [
   { kind: 'menu', greeting: true, reset: false },
   { kind: 'menu', greeting: false, reset: true },
   ...(['unorderedParcel', 'oddHours', 'silentCall', 'saveContact'] as const).map((topic) => ({ kind: 'faq' as const, topic })),
-  ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton'] as const).map((cause) => ({ kind: 'fallback' as const, cause })),
+  ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton'] as const).map((cause) => ({ kind: 'fallback' as const, cause, suggestions: [] })),
+  { kind: 'fallback', cause: 'text', suggestions: ['shouldCallBack', 'supportHours', 'smallTalk'] },
+  { kind: 'smallTalk' },
   ...FLOW_IDS.flatMap((flow) =>
     Object.values(getAdjacencyMap(conversation.machines[flow], { events: machineEvents[flow] as any, serializeState })).map(
       ({ state }: any) => ({ kind: 'flow', flow, state: String(state.value), context: state.context }) as View,
@@ -32,7 +34,7 @@ const views: View[] = [
 describe.each(['ja', 'en'] as const)('rendering in %s', (lang) => {
   const session: Session = { ...conversation.newSession(lang), epoch: 7 };
   it.each(views.map((v) => [v.kind === 'flow' ? `${v.flow}.${v.state}` : `${v.kind}`, v] as const))('%s', (_name, view) => {
-    const reply = renderReply(view, session, knowledge, allowed);
+    const reply = renderReply([view], session, knowledge, allowed);
     expect(reply.maskedNumbers).toBe(0);
     expect(reply.messages.length).toBeGreaterThanOrEqual(1);
     expect(reply.messages.length).toBeLessThanOrEqual(5);
@@ -45,6 +47,34 @@ describe.each(['ja', 'en'] as const)('rendering in %s', (lang) => {
   });
 });
 
+describe('several views in one reply', () => {
+  it('every pair of views joins into a reply LINE accepts, in both languages', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const session: Session = { ...conversation.newSession(lang), epoch: 1 };
+      for (const a of views) {
+        for (const b of views) {
+          const reply = renderReply([a, b], session, knowledge, allowed);
+          expect(reply.maskedNumbers).toBe(0);
+          expect(reply.messages.length).toBeLessThanOrEqual(5);
+          expect(reply.options.length).toBeLessThanOrEqual(13);
+        }
+      }
+    }
+  });
+
+  it('keeps both answers and puts the last view’s options first, menu last', () => {
+    const session = conversation.newSession('ja');
+    const caller = views.find((v) => v.kind === 'flow' && v.flow === 'callerIdentification' && v.state === 'deliveryDriver')!;
+    const faq: View = { kind: 'faq', topic: 'saveContact' };
+    const reply = renderReply([caller, faq], session, knowledge, allowed);
+    const text = reply.messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
+    expect(text).toMatch(/Amazonの委託配送ドライバー/);
+    expect(text).toMatch(/着信拒否/);
+    expect(reply.options.at(-1)).toBe('menu');
+    expect(reply.options).toContain('callback:situation:busy');
+  });
+});
+
 describe('button labels', () => {
   it('fit LINE’s 20-grapheme limit in both languages', () => {
     for (const code of allActionCodes()) for (const lang of ['ja', 'en'] as const) expect(graphemeCount(labelOf(code, lang))).toBeLessThanOrEqual(20);
@@ -52,6 +82,32 @@ describe('button labels', () => {
 });
 
 describe('phone guard', () => {
+  it.each([
+    ['full-width', '０１２０－１１１－２２２'],
+    ['dotted', '0120.111.222'],
+    ['slashed', '0120/111/222'],
+    ['long-vowel dashes', '0120ー111ー222'],
+    ['international', '+44 20 7946 0000'],
+  ])('masks a %s stranger’s number in every field: text, Flex, altText, labels', (_form, number) => {
+    const messages = [
+      { type: 'text' as const, text: `call ${number}` },
+      {
+        type: 'flex' as const,
+        altText: `alt ${number}`,
+        contents: { type: 'bubble' as const, body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: `row ${number}` }] } },
+        quickReply: { items: [{ type: 'action' as const, action: { type: 'postback' as const, label: number, data: 'a=menu&e=0', displayText: number } }] },
+      },
+    ];
+    const guarded = guardMessages(messages, vetted);
+    expect(guarded.masked).toBe(5);
+    expect(JSON.stringify(guarded.messages)).not.toContain(number);
+    expect(JSON.stringify(guarded.messages)).toContain('a=menu&e=0');
+  });
+
+  it('lets times, dates-free hours and short codes through', () => {
+    expect(maskUnvettedNumbers('受付は9:00〜21:00、混雑は14–16時。188 や #9110 へ', vetted).masked).toBe(0);
+  });
+
   it('masks a stranger’s number and keeps vetted ones', () => {
     const { text, masked } = maskUnvettedNumbers('call 0120-070-585 or 0120-111-222 or +81 3 9999 8888', vetted);
     expect(masked).toBe(2);

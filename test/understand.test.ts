@@ -1,43 +1,94 @@
-/** Free-text understanding, Japanese and English. */
+/** The rule-based parts of understanding: links, scam signs and harm, details, follow-ups, language, buttons. */
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, normalizeText } from '../src/understand/normalizeText.js';
-import { understandText } from '../src/understand/understandText.js';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { decodePostback, encodePostback } from '../src/understand/actionCodes.js';
+import { foldForClassifier } from '../src/understand/foldText.js';
+import { createLinkReader } from '../src/understand/links.js';
+import { detectLanguage, normalizeText } from '../src/understand/normalizeText.js';
+import { readScamSigns } from '../src/understand/scamSigns.js';
+import { readFollowUp, readNeed, readPrepTopic, readSituation } from '../src/understand/slots.js';
 
-const understand = (text: string, activeFlow: any = null) => understandText(normalizeText(text), { activeFlow, numbers: [], at: 0 });
+const knowledge = loadKnowledge();
+const links = createLinkReader(knowledge.domains);
+const scam = (text: string) => {
+  const t = normalizeText(text);
+  return readScamSigns(t, foldForClassifier(t), { hasLinks: links.findLinks(t).length > 0, numbers: [], answeringWhatHappened: false });
+};
+const slot = <T>(read: (t: string, f: string) => T) => (text: string) => read(normalizeText(text), foldForClassifier(normalizeText(text)));
 
-describe('intents', () => {
+describe('links', () => {
   it.each([
-    ['最初から', { type: 'reset' }],
-    ['start over', { type: 'reset' }],
-    ['メニュー', { type: 'menu' }],
-    ['折り返した方がいい?', { type: 'flow', flow: 'callbackDecision' }],
-    ['should I call them back?', { type: 'flow', flow: 'callbackDecision' }],
-    ['詐欺かな?', { type: 'flow', flow: 'scamCheck' }],
-    ['is this a scam?', { type: 'flow', flow: 'scamCheck' }],
-    ['カスタマーサービスに連絡したい', { type: 'flow', flow: 'supportChannel' }],
-    ['電話の前に準備することは?', { type: 'flow', flow: 'prepareCall' }],
-    ['誰からの電話か調べたい', { type: 'flow', flow: 'callerIdentification' }],
-  ])('%s', (text, expected) => {
-    expect(understand(text)).toEqual(expected);
+    ['詳細はhttps://amaz0n-jp.top/trackを確認', 'amaz0n-jp.top', 'imitation', 'lookalike'],
+    ['http://amazon.co.jp.secure-login.xyz/a', 'amazon.co.jp.secure-login.xyz', 'imitation', 'brandElsewhere'],
+    ['example.com/amazon/login', 'example.com', 'imitation', 'brandElsewhere'],
+    ['bit.ly/3abc', 'bit.ly', 'imitation', 'shortener'],
+    ['http://192.0.2.1/x', '192.0.2.1', 'imitation', 'ipAddress'],
+    ['https://аmazon.co.jp/', 'xn--mazon-3ve.co.jp', 'imitation', 'punycode'],
+    ['arnazon.co.jp/ap', 'arnazon.co.jp', 'imitation', 'lookalike'],
+    ['amazom.co.jp', 'amazom.co.jp', 'imitation', 'lookalike'],
+    ['https://www.amazon.co.jp/gp/css', 'www.amazon.co.jp', 'amazon', undefined],
+    ['https://ｗｗｗ．ａｍａｚｏｎ．ｃｏ．ｊｐ/', 'www.amazon.co.jp', 'amazon', undefined],
+    ['https://example.org/news', 'example.org', 'other', undefined],
+  ])('%s → %s is %s', (text, host, verdict, reason) => {
+    expect(links.findLinks(normalizeText(text))).toEqual([{ host, verdict, ...(reason ? { reason } : {}) }]);
   });
 
-  it('does not mistake a refund question or "no hurry" for a scam', () => {
-    expect(understand('返金の前に準備するものは?')).toMatchObject({ flow: 'prepareCall', event: { topic: 'returnRefund' } });
-    expect(understand('急いでないので後でいい')).toMatchObject({ flow: 'callbackDecision', event: { situation: 'busy' } });
+  it('finds no link in ordinary text, file names or version numbers', () => {
+    for (const text of ['0120-070-585から電話', 'ファイル.txtを見て', 'ver1.2です', 'e.g. this']) expect(links.findLinks(normalizeText(text))).toEqual([]);
+  });
+});
+
+describe('scam signs and harm already done', () => {
+  it.each([
+    'カード番号を伝えてしまいました',
+    'カード番号伝えちゃった',
+    'カード番号を教えた',
+    'パスワード言っちゃったかも',
+    'アマギフのコード読み上げてしもた',
+    'アプリ入れてもうた',
+    '5万円振り込んでしまった',
+    'I already gave them my card number',
+    "i've paid them with gift cards",
+  ])('"%s" is harm done', (text) => {
+    expect(scam(text).harmDone).toBe(true);
   });
 
-  it('reads short answers in the context of the active tree', () => {
-    expect(understand('支払い', 'prepareCall')).toMatchObject({ event: { type: 'TOPIC_CHOSEN', topic: 'payment' } });
-    expect(understand('prime', 'supportChannel')).toMatchObject({ event: { type: 'NEED_CHOSEN', need: 'prime' } });
-    expect(understand('支払い')).toEqual({ type: 'unrecognized', cause: 'text' });
+  it.each(['カード番号は教えてない', 'カード番号を教えたほうがいい?', '教えたらどうなる?', 'I did not give them anything', '荷物を受け取った'])(
+    '"%s" is not harm done',
+    (text) => {
+      expect(scam(text).harmDone).toBe(false);
+    },
+  );
+
+  it('money, card and identity words count only when someone asked for them', () => {
+    expect(scam('カード番号を聞かれた').signs).toContain('cardNumber');
+    expect(scam('カードの明細を見たい').signs).not.toContain('cardNumber');
+    expect(scam('アカウントが凍結されると言われてギフトカードで払えと要求された').signs).toEqual(expect.arrayContaining(['giftCard', 'urgency', 'moneyDemand']));
   });
 
-  it('collects several scam signs from one message', () => {
-    expect(understand('アカウントが凍結されると言われてギフトカードで払えと要求された')).toMatchObject({
-      flow: 'scamCheck',
-      event: { type: 'SIGNS_REPORTED', signs: expect.arrayContaining(['giftCard', 'urgency']) },
-    });
+  it('a pasted link is an SMS-link sign; a 3 a.m. call is an odd-hours sign', () => {
+    expect(scam('不在通知 http://amaz0n.top/x').signs).toContain('smsLink');
+    expect(scam('夜中の3時に電話が来た').signs).toContain('oddHours');
+  });
+});
+
+describe('details and follow-ups', () => {
+  it('reads the call-back situation, support need and checklist topic in many phrasings', () => {
+    expect(slot(readSituation)('急いでないので後でいい')).toBe('busy');
+    expect(slot(readSituation)('知らない人と話すのが怖い')).toBe('dislikesPhone');
+    expect(slot(readSituation)('きょうじゅうにほしい')).toBe('wantsToday');
+    expect(slot(readNeed)('写真を添付したい')).toBe('detailed');
+    expect(slot(readNeed)('Kindleが動かない')).toBe('device');
+    expect(slot(readPrepTopic)('返金の前に準備するものは?')).toBe('returnRefund');
+  });
+
+  it('knows a bare follow-up from a message that merely starts like one', () => {
+    expect(readFollowUp('なんで?')).toBe('why');
+    expect(readFollowUp('はい')).toBe('yes');
+    expect(readFollowUp('じゃあ折り返す')).toBe('willCallBack');
+    expect(readFollowUp("ok I'll call them back")).toBe('willCallBack');
+    expect(readFollowUp('はい、0120-070-585から着信がありました')).toBeNull();
+    expect(readFollowUp('折り返すべき?')).toBeNull();
   });
 });
 

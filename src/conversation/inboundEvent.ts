@@ -1,3 +1,5 @@
+import type { Lang } from '../../flows/types.js';
+
 /**
  * The bot's own view of an incoming event, independent of LINE's wire format and of Botkit.
  * src/line/normalizeEvent.ts produces it; everything after the webhook works on this.
@@ -5,7 +7,8 @@
 export type InboundKind =
   | { kind: 'text'; text: string }
   | { kind: 'postback'; data: string }
-  | { kind: 'follow' }
+  /** `lang`: the language of the user's LINE profile, when it could be read (greet English users in English). */
+  | { kind: 'follow'; lang?: Lang }
   | { kind: 'unfollow' }
   | { kind: 'sticker' }
   | { kind: 'media' }

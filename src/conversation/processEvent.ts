@@ -30,6 +30,13 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   const { store, runner, transport, logger } = deps;
   const queue = createKeyedQueue();
 
+  /** A new friend is greeted in their LINE profile's language; that needs one API call, on follow only. */
+  async function withProfileLanguage(event: InboundEvent): Promise<InboundEvent> {
+    if (event.kind !== 'follow') return event;
+    const lang = await transport.profileLanguage(event.userId);
+    return lang ? { ...event, lang } : event;
+  }
+
   async function handle(event: InboundEvent) {
     const log = logger.child({ eventId: event.id, kind: event.kind });
     if (!(await store.claimEvent(event.id))) {
@@ -40,7 +47,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     try {
       await store.withUserLock(event.userId, async () => {
         const stored = await store.load(event.userId);
-        const result = await runner.run(event, stored);
+        const result = await runner.run(await withProfileLanguage(event), stored);
         if (result.session === null) await store.delete(event.userId);
         else if (result.session !== stored) await store.save(event.userId, result.session);
         if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');

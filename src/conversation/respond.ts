@@ -1,16 +1,17 @@
 /**
  * One turn without I/O: inbound event + stored session → next session + reply.
- * understand → machine → render, in that order and nowhere else.
+ * understand → plan → machines → render, in that order and nowhere else.
  */
 import type { Knowledge } from '../../data/schema.js';
 import type { Conversation, Intent, Session } from '../../flows/conversation.js';
-import { FLOW_IDS, type Lang } from '../../flows/types.js';
-import { decodePostback, intentOfAction } from '../understand/actionCodes.js';
-import { detectLanguage, normalizeText } from '../understand/normalizeText.js';
-import type { NumberDirectory } from '../understand/phoneNumbers.js';
-import { understandText } from '../understand/understandText.js';
+import { planTurn } from '../../flows/planTurn.js';
+import { FLOW_IDS, type FollowUp, type Lang, type Reading } from '../../flows/types.js';
+import { ActionCode, decodePostback, intentOfAction } from '../understand/actionCodes.js';
+import { normalizeText } from '../understand/normalizeText.js';
+import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';
-import { draftFor, renderReply, type RenderedReply } from '../render/renderReply.js';
+import { renderReply, type RenderedReply } from '../render/renderReply.js';
+import { draftFor } from '../render/renderReply.js';
 import type { InboundEvent } from './inboundEvent.js';
 
 export interface TurnResult {
@@ -26,43 +27,53 @@ export interface Responder {
 }
 
 const OPTION_NUMBER = /^(\d{1,2})$/;
+/** "じゃあ折り返す" means the same wherever it is said; other short replies need the bot's last question. */
+const DEFAULT_FOLLOW_UPS: Partial<Record<FollowUp, ActionCode>> = { willCallBack: 'callback:will' };
 
-export function createResponder(knowledge: Knowledge, conversation: Conversation, directory: NumberDirectory): Responder {
-  const vettedDigits = allowedDigitForms(directory.vettedE164);
+interface Understood {
+  intents: Intent[];
+  lang: Lang;
+  userE164: string[];
+}
 
-  function intentFor(event: InboundEvent, session: Session): { intent: Intent; lang: Lang; userE164: string[] } {
+export function createResponder(knowledge: Knowledge, conversation: Conversation, reader: MessageReader, vettedE164: Iterable<string>): Responder {
+  const vettedDigits = allowedDigitForms(vettedE164);
+
+  /** The option or follow-up the last reply offered, if that is what the user sent. */
+  function offeredChoice(session: Session, text: string, reading: Reading): ActionCode | null {
+    const offered = session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} };
+    const choice = OPTION_NUMBER.exec(text);
+    const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[reading.followUp]) : undefined;
+    const parsed = ActionCode.safeParse(picked);
+    return parsed.success ? parsed.data : null;
+  }
+
+  function understand(event: InboundEvent, session: Session): Understood {
+    const keep = (intent: Intent): Understood => ({ intents: [intent], lang: session.lang, userE164: [] });
     switch (event.kind) {
       case 'follow':
-        return { intent: { type: 'greet' }, lang: session.lang, userE164: [] };
+        return { ...keep({ type: 'greet' }), lang: event.lang ?? session.lang };
       case 'postback': {
         const decoded = decodePostback(event.data, session.epoch);
-        const intent: Intent = decoded.ok
-          ? intentOfAction(decoded.code, event.at)
-          : { type: 'unrecognized', cause: decoded.reason === 'stale' ? 'staleButton' : 'badButton' };
-        return { intent, lang: session.lang, userE164: [] };
+        return keep(
+          decoded.ok
+            ? intentOfAction(decoded.code, event.at)
+            : { type: 'unrecognized', cause: decoded.reason === 'stale' ? 'staleButton' : 'badButton' },
+        );
       }
       case 'text': {
-        const text = normalizeText(event.text);
-        const lang = detectLanguage(text, session.lang);
-        const choice = OPTION_NUMBER.exec(text);
-        if (choice) {
-          const options = draftFor(conversation.currentView(session), { lang, knowledge }).options;
-          const code = options[Number(choice[1]) - 1];
-          if (code) return { intent: intentOfAction(code, event.at), lang, userE164: [] };
-        }
-        const numbers = directory.identifyAll(text);
         const where = session.triage.value;
-        const activeFlow = FLOW_IDS.find((f) => f === where) ?? null;
-        return {
-          intent: understandText(text, { activeFlow, numbers, at: event.at }),
-          lang,
-          userE164: numbers.map((n) => n.e164),
-        };
+        const reading = reader.read(event.text, { activeFlow: FLOW_IDS.find((f) => f === where) ?? null, previousLang: session.lang });
+        const userE164 = reading.numbers.map((n) => n.e164);
+        if (normalizeText(event.text).length === 0) return keep({ type: 'unrecognized', cause: 'empty' });
+        const choice = offeredChoice(session, normalizeText(event.text), reading);
+        const intents = choice ? [intentOfAction(choice, event.at)] : planTurn(reading, event.at);
+        return { intents, lang: reading.lang, userE164 };
       }
       case 'sticker':
-        return { intent: { type: 'unrecognized', cause: 'sticker' }, lang: session.lang, userE164: [] };
+        return keep({ type: 'unrecognized', cause: 'sticker' });
       case 'media':
-        return { intent: { type: 'unrecognized', cause: 'media' }, lang: session.lang, userE164: [] };
+        return keep({ type: 'unrecognized', cause: 'media' });
       default:
         throw new Error(`no intent for ${event.kind}`);
     }
@@ -75,10 +86,12 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
       if (event.kind === 'unsend' || event.kind === 'other') return { session: stored, reply: null, intent: 'none' };
 
       const base = stored ?? conversation.newSession('ja');
-      const { intent, lang, userE164 } = intentFor(event, base);
-      const { session, view } = conversation.step({ ...base, lang }, intent);
+      const { intents, lang, userE164 } = understand(event, base);
+      const stepped = conversation.stepAll({ ...base, lang }, intents);
       const allowed = userE164.length ? new Set([...vettedDigits, ...allowedDigitForms(userE164)]) : vettedDigits;
-      return { session, reply: renderReply(view, session, knowledge, allowed), intent: intent.type };
+      const reply = renderReply(stepped.views, stepped.session, knowledge, allowed);
+      const session: Session = { ...stepped.session, offered: { options: reply.options, followUps: reply.followUps } };
+      return { session, reply, intent: intents.at(-1)!.type };
     },
   };
 }

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Logger } from 'pino';
+import type { Lang } from '../../flows/types.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
 import { isDummyReplyToken, retryKeyFor } from './retryKey.js';
 
@@ -21,6 +22,8 @@ export interface Outbound {
 export interface Transport {
   deliver(out: Outbound): Promise<'replied' | 'pushed' | 'skipped'>;
   showLoading(userId: string): Promise<void>;
+  /** The language of the user's LINE profile when it is one the bot speaks; null when unknown. */
+  profileLanguage(userId: string): Promise<Lang | null>;
 }
 
 export interface SenderOptions {
@@ -77,6 +80,17 @@ export function createLineSender(opts: SenderOptions): Transport {
         }
       }
       return push(out);
+    },
+    async profileLanguage(userId) {
+      try {
+        const { language } = await client.getProfile(userId);
+        if (!language) return null;
+        return language.toLowerCase().startsWith('en') ? 'en' : language.toLowerCase().startsWith('ja') ? 'ja' : null;
+      } catch (err) {
+        // The greeting then falls back to Japanese; a profile is a nicety, not a reason to delay it.
+        opts.logger.debug({ status: statusOf(err) }, 'profile not read');
+        return null;
+      }
     },
     async showLoading(userId) {
       try {

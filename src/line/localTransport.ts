@@ -17,6 +17,10 @@ export function createLocalTransport(): LocalTransport {
       return 'replied';
     },
     async showLoading() {},
+    // The chat page has no profile; its user writes in the language they want answers in.
+    async profileLanguage() {
+      return null;
+    },
     take(eventId) {
       const messages = answers.get(eventId) ?? [];
       answers.delete(eventId);

@@ -15,6 +15,14 @@ export function renderCallbackDecision(state: string, ctx: CallbackDecisionConte
           `✅ Call back.\n${why}\n\nThe sooner after the missed call, the better. Say who you are and that you just missed their call.`,
         ),
       );
+    case 'callingBack':
+      return draft(
+        ['callback:failed', 'callback:redelivery', 'menu'],
+        t(
+          `☎️ では折り返しましょう。早いほどドライバーが近くにいます。\n「さきほどお電話をもらった〇〇です」と名前を言えば用件が伝わります。\n\n出なくても慌てないでください。運転中や配達中のことが多いので、少しおいて一度だけかけ直し、それでもだめならアプリで再配達を頼めば大丈夫です。`,
+          `☎️ Go ahead and call back: the sooner, the closer the driver still is.\nGive your name and say they just called you; that is all they need.\n\nIf nobody answers, they are probably driving or carrying parcels: try once more a little later, and if that fails, arrange redelivery in the app.`,
+        ),
+      );
     case 'adviseApp':
       return draft(
         ['callback:redelivery', 'scam:orders', 'support:ask', 'menu'],

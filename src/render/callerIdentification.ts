@@ -9,14 +9,21 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
   const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
   switch (state) {
     case 'deliveryDriver':
-      return draft(
-        ['caller:reasons', 'callback:ask', 'scam:orders', 'faq:saveContact', 'menu'],
-        details,
-        t(
-          `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。`,
-          `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.`,
+      // The next question is nearly always "should I call back?": its four answers are one tap away.
+      return {
+        ...draft(
+          [
+            'callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy',
+            'callback:situation:dislikesPhone', 'caller:reasons', 'scam:orders', 'faq:saveContact', 'menu',
+          ],
+          details,
+          t(
+            `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。\n\n折り返すか迷ったら、いまの状況に近いものを選んでください。`,
+            `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.\n\nNot sure whether to call back? Pick what fits you now.`,
+          ),
         ),
-      );
+        followUps: { why: 'caller:reasons', yes: 'callback:ask' },
+      };
     case 'callReasons':
       return draft(
         ['callback:ask', 'scam:orders', 'menu'],

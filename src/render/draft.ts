@@ -1,6 +1,6 @@
 /** What each view renderer returns, and the small helpers they share. */
 import type { Knowledge } from '../../data/schema.js';
-import type { Lang } from '../../flows/types.js';
+import type { FollowUp, Lang } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
 import type { OutgoingMessage } from './lineLimits.js';
 
@@ -8,6 +8,8 @@ export interface Draft {
   messages: OutgoingMessage[];
   /** The next choices, in order; they become quick replies and a numbered list in the text. */
   options: ActionCode[];
+  /** What a bare "yes" / "why?" / "I'll call back" means right after this view, when it means anything. */
+  followUps?: Partial<Record<FollowUp, ActionCode>>;
 }
 
 export interface RenderContext {

@@ -1,7 +1,8 @@
 import type { UnrecognizedCause } from '../../flows/conversation.js';
-import type { FaqTopic } from '../../flows/types.js';
+import type { FaqTopic, Topic } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
 import { draft, pick, type Draft, type RenderContext } from './draft.js';
+import { actionForTopic } from './options.js';
 
 const MENU_OPTIONS: ActionCode[] = [
   'caller:ask', 'callback:ask', 'scam:ask', 'support:ask', 'support:hours', 'prep:ask',
@@ -32,7 +33,18 @@ export function renderFaq(topic: FaqTopic, rc: RenderContext): Draft {
   return draft([...next, ...others, 'menu'], entry[rc.lang]);
 }
 
-export function renderFallback(cause: UnrecognizedCause, rc: RenderContext): Draft {
+export function renderSmallTalk(rc: RenderContext): Draft {
+  const t = pick(rc.lang);
+  return draft(
+    MENU_OPTIONS,
+    t(
+      'どういたしまして。ほかにも気になる着信やメッセージがあれば、番号や文面をそのまま送ってください。',
+      'You are welcome. If another call or message worries you, just send me the number or paste the text.',
+    ),
+  );
+}
+
+export function renderFallback(cause: UnrecognizedCause, suggestions: Topic[], rc: RenderContext): Draft {
   const t = pick(rc.lang);
   const opening: Record<UnrecognizedCause, string> = {
     text: t('すみません、うまく読み取れませんでした。', "Sorry, I didn't quite get that."),
@@ -42,6 +54,11 @@ export function renderFallback(cause: UnrecognizedCause, rc: RenderContext): Dra
     staleButton: t('そのボタンは以前の会話のものです。', 'That button belongs to an earlier conversation.'),
     badButton: t('そのボタンは処理できませんでした。', "I couldn't handle that button."),
   };
+  const guesses = suggestions.map(actionForTopic).filter((a): a is ActionCode => a !== null && a !== 'menu' && a !== 'reset');
+  if (guesses.length > 0) {
+    const hint = t('もしかして、このどれかですか?', 'Did you mean one of these?');
+    return draft([...guesses, 'menu'], `${opening[cause]}\n${hint}`);
+  }
   const hint = t(
     '着信番号をそのまま送るか、下のメニューから選んでください。',
     'Send me the number that called you, or pick from the menu below.',

@@ -1,5 +1,5 @@
 /** Button labels for every action code, in both languages, each within LINE's 20-grapheme label limit. */
-import type { Lang } from '../../flows/types.js';
+import type { Lang, Topic } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
 
 const LABELS: Record<ActionCode, { ja: string; en: string }> = {
@@ -10,6 +10,7 @@ const LABELS: Record<ActionCode, { ja: string; en: string }> = {
   'callback:ask': { ja: '折り返すべき?', en: 'Should I call back?' },
   'callback:failed': { ja: '折り返しが繋がらない', en: "Call didn't connect" },
   'callback:redelivery': { ja: '再配達の頼み方', en: 'How to redeliver' },
+  'callback:will': { ja: '折り返してみる', en: "I'll call back" },
   'callback:situation:wantsToday': { ja: '今日中に受け取りたい', en: 'I want it today' },
   'callback:situation:addressWorry': { ja: '住所が心配', en: 'Unsure of address' },
   'callback:situation:busy': { ja: '忙しい・急がない', en: 'Busy / not urgent' },
@@ -53,3 +54,30 @@ const LABELS: Record<ActionCode, { ja: string; en: string }> = {
 
 export const labelOf = (code: ActionCode, lang: Lang) => LABELS[code][lang];
 export const allActionCodes = () => Object.keys(LABELS) as ActionCode[];
+
+/** The button that opens each topic, for "did you mean" suggestions; null where no button fits. */
+const TOPIC_ACTIONS: Record<Topic, ActionCode | null> = {
+  whoCalled: 'caller:ask',
+  callReasons: 'caller:reasons',
+  shouldCallBack: 'callback:ask',
+  callbackFailed: 'callback:failed',
+  redelivery: 'callback:redelivery',
+  scamCheck: 'scam:ask',
+  linkCheck: 'scam:sign:smsLink',
+  blockNumber: 'faq:saveContact',
+  silentCall: 'faq:silentCall',
+  oddHours: 'faq:oddHours',
+  unorderedParcel: 'faq:unorderedParcel',
+  supportContact: 'support:ask',
+  supportPhone: 'support:steps',
+  supportHours: 'support:hours',
+  fakeSupportNumber: 'support:fake',
+  prepareCall: 'prep:ask',
+  explainTips: 'prep:explain',
+  menu: 'menu',
+  reset: 'reset',
+  smallTalk: null,
+  none: null,
+};
+
+export const actionForTopic = (topic: Topic) => TOPIC_ACTIONS[topic];

@@ -1,11 +1,18 @@
 /**
- * Last line of defence for the rule "never send a phone number that is not vetted": every outgoing
- * text is scanned for digit runs that could be dialled, and any that is neither vetted nor the user's
+ * Last line of defence for the rule "never send a phone number that is not vetted": every string that
+ * leaves for LINE (text, Flex contents, altText, quick-reply labels and display texts) is scanned for
+ * digit runs that could be dialled, in any digit form people or data might produce (full-width digits,
+ * hyphens of every kind, dots, slashes, spaces, brackets), and any that is neither vetted nor the user's
  * own is masked. Rendering bugs or a bad data edit then fail safe instead of sending a stranger's number.
  */
-const DIALLABLE = /\+?\d[\d\-\s()]{6,}\d/g;
+import type { OutgoingMessage } from './lineLimits.js';
 
-export const digitsOf = (s: string) => s.replace(/\D/g, '');
+const DIGIT = '[0-9０-９]';
+const SEPARATOR = '[-‐‑‒–—―−ー－ｰ\\s()（）.．/／]';
+const DIALLABLE = new RegExp(`[+＋]?${DIGIT}(?:${DIGIT}|${SEPARATOR}){6,}${DIGIT}`, 'g');
+
+/** ASCII digits only, whatever form they were written in. */
+export const digitsOf = (s: string) => s.normalize('NFKC').replace(/\D/g, '');
 
 /** Both the national (0…) and international (81…, 852…) digit forms of each allowed E.164 number. */
 export function allowedDigitForms(e164s: Iterable<string>): Set<string> {
@@ -22,9 +29,30 @@ export function allowedDigitForms(e164s: Iterable<string>): Set<string> {
 export function maskUnvettedNumbers(text: string, allowed: ReadonlySet<string>): { text: string; masked: number } {
   let masked = 0;
   const out = text.replace(DIALLABLE, (run) => {
-    if (allowed.has(digitsOf(run))) return run;
+    // Fewer than 7 digits cannot be dialled as a number here (times, dates and prices pass).
+    if (digitsOf(run).length < 7 || allowed.has(digitsOf(run))) return run;
     masked++;
     return '[番号非表示]';
   });
   return { text: out, masked };
+}
+
+/** Guards every string anywhere inside the messages, so no field (Flex, altText, labels) is forgotten. */
+export function guardMessages(messages: OutgoingMessage[], allowed: ReadonlySet<string>): { messages: OutgoingMessage[]; masked: number } {
+  let masked = 0;
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') {
+      // Postback data is ours and never shown; everything else may be read by the user.
+      if (key === 'data') return value;
+      const guarded = maskUnvettedNumbers(value, allowed);
+      masked += guarded.masked;
+      return guarded.text;
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    }
+    return value;
+  };
+  return { messages: messages.map((m) => walk(m, '') as OutgoingMessage), masked };
 }

@@ -24,11 +24,18 @@ export function renderPrepareCall(state: string, ctx: PrepareCallContext, rc: Re
         ['prep:ask', 'support:steps', 'menu'],
         t(`🗣️ 伝え方のコツ\n${numbered(checklists.explainTips.ja)}`, `🗣️ How to explain it well\n${numbered(checklists.explainTips.en)}`),
       );
-    default:
-      return draft(
-        ['prep:topic:delivery', 'prep:topic:returnRefund', 'prep:topic:account', 'prep:topic:payment', 'prep:topic:device', 'prep:explain', 'menu'],
-        t('何についての相談ですか?それに合わせて準備リストを出します。', 'What is it about? I will give you the matching checklist.'),
-      );
+    default: {
+      // Asked "what do I prepare?": the list every call needs, at once; the topic buttons refine it.
+      const title = t('📝 電話の前に用意しておくもの', '📝 Have these ready before you call');
+      const items = checklists.common[rc.lang];
+      return {
+        messages: [
+          checklistFlex(title, items, `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`),
+          text(t('何についての相談か選ぶと、それに合わせたリストにします。', 'Tell me what it is about and I will tailor the list.')),
+        ],
+        options: ['prep:topic:delivery', 'prep:topic:returnRefund', 'prep:topic:account', 'prep:topic:payment', 'prep:topic:device', 'prep:explain', 'support:steps', 'menu'],
+      };
+    }
   }
 }
 

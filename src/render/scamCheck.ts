@@ -1,4 +1,5 @@
 import type { ScamCheckContext } from '../../flows/scamCheck.js';
+import type { LinkFinding } from '../../flows/types.js';
 import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
 
 export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: RenderContext): Draft {
@@ -29,6 +30,14 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
         ['callback:ask', 'scam:harmed', 'menu'],
         t(`🔍 本物かどうかは、注文履歴で確かめるのがいちばん確実です。\n${steps}`, `🔍 The surest check is your order history:\n${steps}`),
       );
+    case 'linkWarning':
+      return draft(
+        ['scam:orders', 'scam:harmed', 'menu'],
+        t(
+          `🔗 リンクは開かないでください。\n${ctx.links.map((l) => linkLine(l, rc)).join('\n')}\n\n荷物や注文のことなら、リンクからではなく、自分でAmazonアプリを開いて注文履歴を見れば本当かどうか分かります。\n${steps}`,
+          `🔗 Do not open the link.\n${ctx.links.map((l) => linkLine(l, rc)).join('\n')}\n\nIf it is about a parcel or an order, open the Amazon app yourself (not through the link) and look at your order history:\n${steps}`,
+        ),
+      );
     case 'gettingHelp': {
       const lines = rc.knowledge.numbers.helpLines.map((h) => `・${h.name[rc.lang]} ${h.dial}: ${h.use[rc.lang]}`).join('\n');
       return draft(
@@ -52,4 +61,33 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
         ),
       );
   }
+}
+
+/**
+ * One line per link. The host is "defanged" (amazon[.]co[.]jp) so that LINE does not turn it back into a
+ * tappable link. No verdict ever says "safe": even Amazon's own domain in a text can be a forged sender.
+ */
+function linkLine(link: LinkFinding, rc: RenderContext): string {
+  const t = pick(rc.lang);
+  const host = link.host.replaceAll('.', '[.]');
+  if (link.verdict === 'amazon') {
+    return t(
+      `・${host}: Amazonのドメインに見えますが、SMSやメールの送り主は偽装できます。リンクからではなくアプリから確かめてください。`,
+      `・${host}: looks like an Amazon domain, but the sender of a text or e-mail can be forged. Check in the app, not through the link.`,
+    );
+  }
+  if (link.verdict === 'other') {
+    return t(
+      `・${host}: Amazonの公式ドメインではありません。Amazonを名乗っているなら偽物です。`,
+      `・${host}: not one of Amazon's domains. If the message claims to be Amazon, it is fake.`,
+    );
+  }
+  const why = {
+    lookalike: t('Amazonに似せたつづりの別のドメインです', 'a different domain spelled to look like Amazon'),
+    brandElsewhere: t('Amazonの名前を別のドメインの中に入れています', "it puts Amazon's name inside someone else's domain"),
+    punycode: t('見た目の似た別の文字を使ったドメインです', 'the domain uses look-alike characters'),
+    shortener: t('短縮URLで本当の行き先を隠しています', 'a link shortener hides where it really goes'),
+    ipAddress: t('ドメイン名のない数字だけのアドレスです', 'a bare numeric address with no domain name'),
+  }[link.reason ?? 'lookalike'];
+  return t(`・${host}: ⚠️ Amazonのサイトではありません(${why})。`, `・${host}: ⚠️ this is not Amazon's site (${why}).`);
 }

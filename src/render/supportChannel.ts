@@ -8,6 +8,7 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
   const channel = (id: string) => support.channels.find((c) => c.id === id)!;
   const describe = (id: string) => `${channel(id)[rc.lang]}: ${channel(id).summary[rc.lang]}`;
   const steps = numbered(support.callbackSteps[rc.lang]);
+  const official = rc.knowledge.numbers.numbers.filter((n) => n.role === 'officialSupport').map((n) => n.dial).join(rc.lang === 'ja' ? ' と ' : ' and ');
   switch (state) {
     case 'recommendPhone':
       return draft(
@@ -46,8 +47,8 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
       return draft(
         ['prep:ask', 'support:hours', 'support:fake', 'menu'],
         t(
-          `☎️ Amazonへの電話は、こちらからかけるのではなく、アプリ/サイトで折り返しを頼む形です。\n${steps}\n\n受付は${support.phone.hours.from}時〜${support.phone.hours.to}時です。`,
-          `☎️ You do not dial Amazon; you ask them to call you from the app or website:\n${steps}\n\nThe line is staffed ${support.phone.hours.from}:00–${support.phone.hours.to}:00.`,
+          `☎️ Amazonへの電話は、こちらからかけるのではなく、アプリ/サイトで折り返しを頼む形です。\n${steps}\n\n受付は${support.phone.hours.from}時〜${support.phone.hours.to}時です。\n\n正規の番号として知られているのは ${official} だけです。ネットで見つけた別の番号にはかけないでください。`,
+          `☎️ You do not dial Amazon; you ask them to call you from the app or website:\n${steps}\n\nThe line is staffed ${support.phone.hours.from}:00–${support.phone.hours.to}:00.\n\nThe only genuine numbers known are ${official}. Do not call any other number you find online.`,
         ),
       );
     case 'fakeNumberSigns':

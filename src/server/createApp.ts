@@ -21,6 +21,7 @@ import { openStore } from '../store/openStore.js';
 import { projectRoot } from '../paths.js';
 import type { StateStore } from '../store/stateStore.js';
 import { createNumberDirectory } from '../understand/phoneNumbers.js';
+import { createReaderFromKnowledge } from '../understand/readMessage.js';
 import { LocalMessage, localEvent } from './localChat.js';
 import { BodyTooLarge, readBody } from './readBody.js';
 
@@ -46,7 +47,8 @@ export function createApp(config: Config, opts: AppOptions): App {
   const { logger } = opts;
   const now = opts.now ?? Date.now;
   const knowledge = loadKnowledge();
-  const responder = createResponder(knowledge, createConversation(knowledge), createNumberDirectory(knowledge));
+  const directory = createNumberDirectory(knowledge);
+  const responder = createResponder(knowledge, createConversation(knowledge), createReaderFromKnowledge(knowledge, directory), directory.vettedE164);
   const runner = createBotkitTurnRunner(responder.respond);
   const store = openStore(config.store, config.timings);
   const local: LocalTransport | null = config.line ? null : createLocalTransport();

@@ -33,6 +33,9 @@ const SessionSchema = z.object({
   epoch: z.number().int().min(0),
   triage: Position,
   flow: Position.nullable(),
+  offered: z
+    .object({ options: z.array(z.string().max(64)).max(13), followUps: z.record(z.string(), z.string().max(64)) })
+    .optional(),
 });
 
 export function parseSession(raw: string | null | undefined): Session | null {

@@ -20,7 +20,7 @@ export const ActionCode = z.union([
   z.enum([
     'menu', 'reset',
     'caller:ask', 'caller:reasons',
-    'callback:ask', 'callback:failed', 'callback:redelivery',
+    'callback:ask', 'callback:failed', 'callback:redelivery', 'callback:will',
     'scam:ask', 'scam:nothing', 'scam:orders', 'scam:harmed',
     'support:ask', 'support:hours', 'support:steps', 'support:fake',
     'prep:ask', 'prep:explain',
@@ -44,6 +44,7 @@ export function intentOfAction(code: ActionCode, at: number): Intent {
     case 'callback:ask': return { type: 'flow', flow: 'callbackDecision' };
     case 'callback:failed': return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };
     case 'callback:redelivery': return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
+    case 'callback:will': return { type: 'flow', flow: 'callbackDecision', event: { type: 'WILL_CALL_BACK' } };
     case 'scam:ask': return { type: 'flow', flow: 'scamCheck' };
     case 'scam:nothing': return { type: 'flow', flow: 'scamCheck', event: { type: 'NOTHING_ODD' } };
     case 'scam:orders': return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };

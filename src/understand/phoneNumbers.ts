@@ -3,7 +3,7 @@
  * or otherwise only its kind (toll-free, navi-dial, IP, mobile, fixed line with area, international).
  * Parsing is libphonenumber's; this module only maps its answer onto the bot's vocabulary.
  */
-import { findNumbers, parsePhoneNumberWithError, type PhoneNumber } from 'libphonenumber-js/max';
+import { findNumbers, parsePhoneNumberFromString, parsePhoneNumberWithError, type PhoneNumber } from 'libphonenumber-js/max';
 import type { Knowledge } from '../../data/schema.js';
 import type { IdentifiedNumber, NumberKind, VettedRole } from '../../flows/types.js';
 
@@ -60,12 +60,21 @@ export function createNumberDirectory(knowledge: Knowledge): NumberDirectory {
         seen.add(match.number.number);
         result.push(identify(match.number, text.slice(match.startsAt, match.endsAt).trim()));
       }
+      // Scammers' foreign numbers are often in ranges libphonenumber does not call valid (e.g. +44 7700 900…),
+      // yet the user got a call from them: a "+" number of possible length is still a foreign number.
+      for (const typed of text.match(PLUS_NUMBER) ?? []) {
+        const found = parsePhoneNumberFromString(typed);
+        if (!found || found.countryCallingCode === '81' || !found.isPossible() || seen.has(found.number)) continue;
+        seen.add(found.number);
+        result.push(identify(found, typed.trim()));
+      }
       return result;
     },
   };
 }
 
 const DIGIT = /\d/g;
+const PLUS_NUMBER = /\+\d[\d\s\-().]{5,18}\d/g;
 const MIN_DIGITS = 7;
 
 export function toE164(dial: string): string {

@@ -21,6 +21,8 @@ export interface FakeLineApi {
   /** Answer the next matching requests with these statuses, one per request, then 200 again. */
   failNext(pathPart: string, ...statuses: number[]): void;
   delayMs: number;
+  /** LINE profile language per user id, answered on GET /v2/bot/profile/{userId}. */
+  profileLanguages: Map<string, string>;
   replies(): RecordedCall[];
   pushes(): RecordedCall[];
   /** Sent messages of replies and pushes, in order. */
@@ -34,7 +36,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
   const attempts: string[] = [];
   const failures: { pathPart: string; status: number }[] = [];
   const deliveredRetryKeys = new Set<string>();
-  const api: Partial<FakeLineApi> & { delayMs: number } = { delayMs: 0 };
+  const api: Partial<FakeLineApi> & { delayMs: number; profileLanguages: Map<string, string> } = { delayMs: 0, profileLanguages: new Map() };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -57,6 +59,11 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       if (retryKey) deliveredRetryKeys.add(retryKey);
       calls.push({ path, headers: req.headers, body: raw ? JSON.parse(raw) : null, at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
+      const profileOf = /^\/v2\/bot\/profile\/([^/?]+)/.exec(path)?.[1];
+      if (profileOf) {
+        const language = api.profileLanguages.get(decodeURIComponent(profileOf));
+        return res.end(JSON.stringify({ userId: profileOf, displayName: 'Test User', ...(language ? { language } : {}) }));
+      }
       res.end(path.includes('/reply') || path.includes('/push') ? JSON.stringify({ sentMessages: [] }) : '{}');
     });
   });

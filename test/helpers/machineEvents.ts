@@ -28,6 +28,7 @@ export const machineEvents = {
     ...(['wantsToday', 'addressWorry', 'busy', 'dislikesPhone'] as const).map((situation) => ({ type: 'SITUATION_CHOSEN', situation })),
     { type: 'CALLBACK_FAILED' },
     { type: 'SHOW_REDELIVERY' },
+    { type: 'WILL_CALL_BACK' },
   ],
   scamCheck: [
     { type: 'SIGNS_REPORTED', signs: ['cardNumber'] },
@@ -36,6 +37,15 @@ export const machineEvents = {
     { type: 'NOTHING_ODD' },
     { type: 'SHOW_ORDER_CHECK' },
     { type: 'ALREADY_HARMED' },
+    {
+      type: 'LINKS_REPORTED',
+      links: [
+        { host: 'amaz0n-jp.top', verdict: 'imitation', reason: 'lookalike' },
+        { host: 'bit.ly', verdict: 'imitation', reason: 'shortener' },
+        { host: 'www.amazon.co.jp', verdict: 'amazon' },
+        { host: 'example.org', verdict: 'other' },
+      ],
+    },
   ],
   supportChannel: [
     ...(['urgent', 'detailed', 'simple', 'prime', 'business', 'device'] as const).flatMap((need) => [

@@ -1,0 +1,50 @@
+/**
+ * `npm run understanding:report`: how well the bot reads the corpus (test/corpus/*.jsonl), which it was not
+ * trained on (training examples: data/understanding/*.jsonl). Prints accuracy, precision and recall
+ * per topic, scam-sign and harm recall, the median time to read one message, and with --misses every
+ * message read wrongly. A script that prints figures, not a test; test/understanding.corpus.test.ts pins them.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
+import { createReaderFromKnowledge } from '../src/understand/readMessage.js';
+import { createJudge, figures, loadCorpus, score } from '../test/helpers/corpus.js';
+
+const knowledge = loadKnowledge();
+const started = performance.now();
+const reader = createReaderFromKnowledge(knowledge, createNumberDirectory(knowledge));
+const trainMs = performance.now() - started;
+const corpus = loadCorpus();
+const judge = createJudge(knowledge, reader);
+const outcomes = corpus.map((entry) => score(entry, judge(entry)));
+const f = figures(outcomes);
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+console.log(`training examples (train split): ${knowledge.training.length}; corpus (evaluation split): ${f.total} messages, ${pct(f.japaneseShare)} Japanese`);
+console.log(`start-up: training the classifier took ${trainMs.toFixed(0)} ms`);
+console.log(`\ncorpus accuracy (every labelled field right): ${pct(f.accuracy)}`);
+console.log(`scam signs: recall ${pct(f.signRecall)}, precision ${pct(f.signPrecision)}`);
+console.log(`harm already done: recall ${pct(f.harmRecall)}, precision ${pct(f.harmPrecision)}\n`);
+console.log('| topic | messages | precision | recall |\n|---|---|---|---|');
+for (const t of f.perTopic) console.log(`| ${t.topic} | ${t.support} | ${pct(t.precision)} | ${pct(t.recall)} |`);
+
+// The held-out set is read once, at the end: its misses are never printed, so no rule is fitted to it.
+const heldOut = figures(loadCorpus(join(import.meta.dirname, '..', 'test', 'corpus', 'heldout')).map((e) => score(e, judge(e))));
+console.log(`\nheld-out set (test/corpus/heldout, ${heldOut.total} messages, never used for tuning): accuracy ${pct(heldOut.accuracy)}, scam-sign recall ${pct(heldOut.signRecall)}, harm recall ${pct(heldOut.harmRecall)}`);
+
+const times: number[] = [];
+for (let round = 0; round < 5; round++) {
+  for (const entry of corpus) {
+    const t0 = performance.now();
+    reader.read(entry.text, { activeFlow: null, previousLang: 'ja' });
+    times.push(performance.now() - t0);
+  }
+}
+times.sort((a, b) => a - b);
+console.log(`\nreading one message: median ${times[Math.floor(times.length / 2)]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms (${times.length} reads)`);
+
+if (process.argv.includes('--misses')) {
+  console.log('\nmisread:');
+  for (const o of outcomes.filter((x) => !x.correct)) console.log(`${o.entry.file}:${o.entry.line} ${JSON.stringify(o.entry.text)} → ${o.misses.join('; ')}`);
+}

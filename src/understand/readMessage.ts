@@ -1,0 +1,145 @@
+/**
+ * A message → its Reading: every part of it at once (numbers, links, scam signs, harm done, the question,
+ * its details, the language). Facts that must be exact come from rules and parsers (numbers: libphonenumber,
+ * links: linkify-it + tldts, scam signs: scamSigns.ts); the question comes from the classifier trained on
+ * the project's examples, nudged by what the bot asked last.
+ */
+import type { Knowledge } from '../../data/schema.js';
+import type { FlowId, Lang, Reading, ScamSignId, Topic } from '../../flows/types.js';
+import { foldForClassifier, withoutLinks } from './foldText.js';
+import { createLinkReader, type LinkReader } from './links.js';
+import { detectLanguage, normalizeText } from './normalizeText.js';
+import type { NumberDirectory } from './phoneNumbers.js';
+import { readScamSigns } from './scamSigns.js';
+import { readFollowUp, readNeed, readPrepTopic, readSituation } from './slots.js';
+import { trainTopicModel, type RankedTopic, type TopicModel } from './topicClassifier.js';
+
+export interface MessageContext {
+  /** The decision tree the user is in, if any: it makes that tree's questions likelier. */
+  activeFlow: FlowId | null;
+  previousLang: Lang;
+}
+
+export interface MessageReader {
+  read(text: string, ctx: MessageContext): Reading;
+}
+
+const RESET = /^(?:最初から|はじめから|初めから|リセット|やり直し|やりなおし|reset|restart|start over)[\s!！。.]*$/i;
+const MENU = /^(?:メニュー|めにゅー|menu|help|ヘルプ|使い方|つかいかた|何ができる|なにができる|what can you do)[\s?？!！。.]*$/i;
+// Full-width Latin only comes from a Japanese keyboard; NFKC would otherwise make it look like English.
+const FULL_WIDTH_LATIN = /[Ａ-Ｚａ-ｚ]/;
+
+const FLOW_TOPICS: Record<FlowId, Topic[]> = {
+  callerIdentification: ['whoCalled', 'callReasons', 'shouldCallBack'],
+  callbackDecision: ['shouldCallBack', 'callbackFailed', 'redelivery'],
+  scamCheck: ['scamCheck', 'linkCheck'],
+  supportChannel: ['supportContact', 'supportPhone', 'supportHours', 'fakeSupportNumber'],
+  prepareCall: ['prepareCall', 'explainTips'],
+};
+/** How much likelier the current tree's questions are: enough to settle a close call, not to overrule. */
+const CONTEXT_BOOST = 2;
+/** Below this the bot says it is unsure and offers its best guesses as buttons. */
+const MIN_CONFIDENCE = 0.3;
+/** "どういたしまして" to a question the bot did not get would be worse than saying it did not get it. */
+const SURE_SMALL_TALK = 0.7;
+/** With a number in the message "who is it" is answered anyway; a second question this likely gets answered too. */
+const SECOND_QUESTION = 0.25;
+const DELIVERY_WORDS = /配達|配送|ドライバー|荷物|宅配|driver|delivery|parcel|package/i;
+
+export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
+  return {
+    read(raw, ctx) {
+      const text = normalizeText(raw);
+      const lang: Lang = FULL_WIDTH_LATIN.test(raw) ? 'ja' : detectLanguage(text, ctx.previousLang);
+      const numbers = directory.identifyAll(text);
+      const found = links.findLinks(text);
+      const folded = foldForClassifier(text);
+      const words = withoutLinks(text);
+      const { signs, harmDone } = readScamSigns(words, folded, {
+        hasLinks: found.length > 0,
+        numbers,
+        answeringWhatHappened: ctx.activeFlow === 'scamCheck',
+      });
+      const situation = readSituation(words, folded);
+      const need = readNeed(words, folded);
+      const prepTopic = readPrepTopic(words, folded);
+      const base = { lang, numbers, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text) };
+
+      if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };
+      if (RESET.test(text)) return { ...base, topic: 'reset', alternatives: [] };
+      if (MENU.test(text)) return { ...base, topic: 'menu', alternatives: [] };
+
+      const ranked = boosted(model.rank(folded), ctx.activeFlow);
+      const [best, ...rest] = ranked;
+      const alternatives = rest.filter((r) => r.topic !== 'none' && r.topic !== 'smallTalk').slice(0, 3).map((r) => r.topic);
+      const guessed = !best || best.p < MIN_CONFIDENCE || (best.topic === 'smallTalk' && best.p < SURE_SMALL_TALK) ? 'none' : best.topic;
+      const topic = settleTopic(guessed, base, { flow: ctx.activeFlow, words: hasWords(folded), runnerUp: ranked[1], folded });
+      return { ...base, topic, alternatives: topic === 'none' && best ? [best.topic, ...alternatives].filter((t) => t !== 'none').slice(0, 3) : alternatives };
+    },
+  };
+}
+
+type ReadingFacts = Omit<Reading, 'topic' | 'alternatives'>;
+// Signs that someone tried to get money, data or control: whatever else the message asks, it is a scam report.
+const CHEATING: ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
+// Questions a scam report outranks; blocking, links and found-online numbers keep their own, more specific answer.
+const OUTRANKED_BY_SCAM = new Set<Topic>([
+  'whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'silentCall', 'unorderedParcel', 'supportContact',
+  'supportPhone', 'prepareCall', 'explainTips', 'menu', 'smallTalk', 'none',
+]);
+
+/**
+ * What the exact parts of the reading say about the question, where they are surer than the classifier:
+ * harm done and scam signs, the answer to the question the bot just asked, a number sent on its own.
+ */
+interface TopicClues {
+  flow: FlowId | null;
+  /** False when the message is only numbers, links and punctuation. */
+  words: boolean;
+  runnerUp: RankedTopic | undefined;
+  folded: string;
+}
+
+function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic {
+  const { flow, runnerUp } = clues;
+  const cheated = r.signs.some((s) => CHEATING.includes(s));
+  const foundOnline = r.signs.includes('fakeSupportNumber');
+  const aboutDelivery = DELIVERY_WORDS.test(clues.folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
+  if (r.harmDone) return r.links.length > 0 ? 'linkCheck' : foundOnline ? 'fakeSupportNumber' : 'scamCheck';
+  if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
+  if (flow === 'prepareCall' && r.prepTopic && guessed !== 'explainTips') return 'prepareCall';
+  if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
+  if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || (aboutDelivery && CALLBACK_LIKE.has(guessed)))) {
+    return 'shouldCallBack';
+  }
+  if (guessed === 'whoCalled' && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
+    return runnerUp.topic;
+  }
+  if (guessed === 'scamCheck' && foundOnline) return 'fakeSupportNumber';
+  if (guessed === 'fakeSupportNumber' && !foundOnline) {
+    if (cheated || r.signs.includes('spoofedNumber')) return 'scamCheck';
+    if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'deliveryDriver')) return 'whoCalled';
+  }
+  if (cheated && OUTRANKED_BY_SCAM.has(guessed)) return 'scamCheck';
+  return guessed;
+}
+
+// What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
+const CALLBACK_LIKE = new Set<Topic>(['callReasons', 'oddHours', 'unorderedParcel', 'supportPhone', 'supportContact', 'none']);
+
+/** Anything besides numbers, links and punctuation: "0120070585?" is a bare number, "0120070585 誰" is not. */
+const hasWords = (folded: string) => /[\p{L}]/u.test(folded.replace(/ＵＲＬ|＃/g, ''));
+
+function boosted(ranked: { topic: Topic; p: number }[], flow: FlowId | null) {
+  if (!flow) return ranked;
+  const favoured = new Set(FLOW_TOPICS[flow]);
+  const scaled = ranked.map((r) => ({ topic: r.topic, p: favoured.has(r.topic) ? r.p * CONTEXT_BOOST : r.p }));
+  const sum = scaled.reduce((a, r) => a + r.p, 0);
+  return scaled.map((r) => ({ topic: r.topic, p: r.p / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** The reader the bot runs with: the classifier trained on data/understanding/*.jsonl at start-up. */
+export function createReaderFromKnowledge(knowledge: Knowledge, directory: NumberDirectory): MessageReader {
+  const model = trainTopicModel(knowledge.training.map((e) => ({ text: foldForClassifier(normalizeText(e.text)), topic: e.topic })));
+  return createMessageReader(model, directory, createLinkReader(knowledge.domains));
+}

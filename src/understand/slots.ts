@@ -1,0 +1,49 @@
+/**
+ * The details a question carries (why the user would or would not call back, what kind of support problem,
+ * what the call is about) and the short replies that only mean something after the bot's last question.
+ * Each is a closed set with a few readable patterns; the topic itself comes from the classifier.
+ */
+import type { CallbackSituation, FollowUp, PrepTopic, SupportNeed } from '../../flows/types.js';
+
+type Rule<T> = { value: T; pattern: RegExp };
+
+const first = <T>(rules: Rule<T>[], text: string, folded: string): T | null =>
+  rules.find((r) => r.pattern.test(text) || r.pattern.test(folded))?.value ?? null;
+
+const SITUATIONS: Rule<CallbackSituation>[] = [
+  { value: 'wantsToday', pattern: /今日中|今日(?:もう|また)?(?:一回|いっかい|もっかい|もう一度)?(?:来て|きて|持って|届け)|今日(?:の|は)?(?:うちに|中に)?(?:受け取|欲し|ほし|使|届|必要|いる)|今夜(?:使|必要)|当日|急いで(?:受け取|欲し|ほし)|すぐ(?:に)?(?:欲し|ほし|受け取)|待ってた荷物|楽しみに|(?:need|want|get) (?:it|the (?:parcel|package)) today|by tonight|for tonight|asap.*(?:parcel|package)|need (?:it|the (?:parcel|package)) (?:now|today|tonight)/i },
+  { value: 'addressWorry', pattern: /住所|番地|部屋番号|号室|建物名|マンション名|表札|(?:家|うち)(?:が|の場所が)?(?:分かりにく|わかりにく|見つけにく)|引っ越|address|apartment number|room number|building name/i },
+  { value: 'dislikesPhone', pattern: /(?:電話|話す|しゃべる|喋る)(?:で話す)?(?:の|こと)?(?:が|は|って)?(?:ほんとに|本当に|すごく|ちょっと|めっちゃ|とても|かなり)?(?:苦手|怖|こわ|嫌|いや|無理|しんど|ストレス|緊張|億劫|面倒)|(?:scared|afraid|nervous|anxious) (?:to|of) (?:talk|speak|call|phone)|(?:知らない人|他人)と(?:話|しゃべ)|話したくな|しゃべりたくな|出たくな|かけたくな|人見知り|コミュ障|(?:hate|dislike|don'?t like|afraid of|scared of|anxious about|nervous about|avoid) (?:the )?(?:phone|calls|calling|talking|speaking)|phone anxiety|rather not (?:call|talk|phone|speak)|don'?t want to (?:call|talk|speak)/i },
+  { value: 'busy', pattern: /忙し|日中(?:は)?(?:家に)?いな|昼間(?:は)?(?:家に)?いな|meetings?|nothing urgent|いそがし|急いで(?:い)?な|急ぎ(?:じゃ|では)な|急がな|後で|あとで|のちほど|仕事中|会議|授業中|運転中|手が離せな|出られな|それどころじゃ|明日でいい|いつでもいい|今度でいい|busy|not urgent|no rush|later|at work|in a meeting|driving|can'?t (?:talk|answer) (?:now|right now)|whenever/i },
+];
+
+const NEEDS: Rule<SupportNeed>[] = [
+  { value: 'prime', pattern: /プライム|ぷらいむ|prime/i },
+  { value: 'business', pattern: /ビジネス|法人|会社(?:で|用|の)|請求書|領収書|経費|business|invoice|receipt for (?:my|the) company/i },
+  { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i },
+  { value: 'detailed', pattern: /写真|しゃしん|画像|添付|資料|スクショ|証拠|詳しく(?:説明|書)|長く|長文|文章で|ちゃんと説明|photo|picture|screenshot|attach|document|evidence|long (?:story|explanation)|in detail|in writing/i },
+  { value: 'simple', pattern: /パスワード(?:を)?(?:変え|変更|忘れ)|ぱすわーど|追跡|どこにある|どこまで来|配送状況|荷物の状況|自分で|自己解決|ヘルプページ|簡単な|change (?:my )?password|reset (?:my )?password|track(?:ing)?|where is my|myself|on my own|help page|simple/i },
+  { value: 'urgent', pattern: /急ぎ|今日中|薬|today|medicine|急いで|いそいで|すぐ(?:に)?(?:話|連絡|解決|つなが)|至急|今すぐ|大至急|困って(?:る|います)|urgent|asap|right now|immediately|quickly/i },
+];
+
+const PREP_TOPICS: Rule<PrepTopic>[] = [
+  { value: 'returnRefund', pattern: /返品|へんぴん|返金|へんきん|交換|壊れて|破損|違う(?:商品|もの)|間違った商品|不良|return|refund|exchange|broken|damaged|wrong item/i },
+  { value: 'account', pattern: /アカウント|メアド|メールアドレス|登録情報|email address|あかうんと|ログイン|ろぐいん|パスワード|ぱすわーど|乗っ取|サインイン|二段階|account|log ?in|sign ?in|password|hacked/i },
+  { value: 'payment', pattern: /支払|払っ|払い|代引|請求|決済|引き落と|二重|カード(?:の)?(?:明細|請求)|料金|課金|payment|charge|billing|billed|double charged/i },
+  { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick)?\b|ファイヤ|ファイア|echo|エコー|えこー|アレクサ|alexa|端末|デバイス|タブレット|device|tablet/i },
+  { value: 'delivery', pattern: /配送|配達|届かない|届いてない|届いていない|こない|来ない|荷物|にもつ|不在|置き配|delivery|deliver|parcel|package|hasn'?t arrived|not arrived/i },
+];
+
+export const readSituation = (text: string, folded: string) => first(SITUATIONS, text, folded);
+export const readNeed = (text: string, folded: string) => first(NEEDS, text, folded);
+export const readPrepTopic = (text: string, folded: string) => first(PREP_TOPICS, text, folded);
+
+// Only whole short messages count: "はい" is a follow-up, "はい、0120…から着信が" is not.
+const FOLLOW_UPS: Rule<FollowUp>[] = [
+  { value: 'why', pattern: /^(?:なぜ|なんで|何で|どうして|なんでや|なんで\?|理由は|why|why\?|how come|why is that|why so)[\s?？!]*$/i },
+  { value: 'willCallBack', pattern: /^(?:じゃ(?:あ)?|では|なら|よし|ok|おk|了解|わかった|分かった|それなら)?[\s、,]*(?:(?:折り返|おりかえ|かけ直|かけなお|掛け直)(?:す|します|しま[ー〜~]?す|そう|そうかな|してみる|してみます|しとく|しときます|すね|すわ|するわ|する)|電話(?:してみる|してみます|する|します|するわ)|かけてみ(?:る|ます)|かけます)[\s!！。.、〜~ねよかなわー]{0,6}$|^(?:ok |okay |alright |then )?i(?:'ll| will) call (?:them |him |her |it )?back[.! ]*$/i },
+  { value: 'yes', pattern: /^(?:はい|うん|ええ|そう|そうです|そうだよ|そうなの|そうそう|お願い(?:します)?|おねがい|頼む|たのむ|ok|okay|yes|yeah|yep|sure|please|y)[\s!！。.?？]*$/i },
+  { value: 'no', pattern: /^(?:いいえ|いや|ううん|違う|ちがう|違います|no|nope|nah|not really)[\s!！。.]*$/i },
+];
+
+export const readFollowUp = (text: string) => first(FOLLOW_UPS, text, text);

@@ -1,0 +1,85 @@
+/**
+ * Which question a message asks, learnt from the project's own examples (data/understanding/*.jsonl)
+ * rather than written as keyword rules: a naive Bayes model over character 1–3-grams of the folded text
+ * plus word unigrams. Character n-grams need no tokenizer, so conjugations share their stem
+ * (教えた / 教えちゃった / 教えてしまいました all contain 教え) and training takes milliseconds at start-up.
+ */
+import type { Topic } from '../../flows/types.js';
+
+export interface TopicExample {
+  text: string;
+  topic: Topic;
+}
+
+export interface RankedTopic {
+  topic: Topic;
+  /** Posterior probability under the model, 0–1. */
+  p: number;
+}
+
+export interface TopicModel {
+  rank(foldedText: string): RankedTopic[];
+  readonly topics: readonly Topic[];
+}
+
+/** Additive smoothing; small, because most n-grams appear in a few examples of one topic only. */
+const ALPHA = 0.05;
+const EVIDENCE_PER_UNIT = 8;
+
+export function featuresOf(folded: string): string[] {
+  const feats = new Set<string>();
+  const padded = `^${folded}$`;
+  for (let n = 1; n <= 3; n++) {
+    for (let i = 0; i + n <= padded.length; i++) {
+      const gram = padded.slice(i, i + n);
+      if (gram.trim() === '') continue;
+      feats.add(gram);
+    }
+  }
+  for (const word of folded.split(/[^a-z']+/)) if (word.length > 1) feats.add(`w:${word}`);
+  return [...feats];
+}
+
+/** `featurize` is swappable so that other feature sets can be measured against these (bench/compareUnderstanding.ts). */
+export function trainTopicModel(examples: readonly TopicExample[], featurize: (text: string) => string[] = featuresOf): TopicModel {
+  const topics = [...new Set(examples.map((e) => e.topic))];
+  const index = new Map<Topic, number>(topics.map((t, i) => [t, i]));
+  const counts = new Map<string, Float64Array>();
+  const totals = new Float64Array(topics.length);
+  for (const ex of examples) {
+    const k = index.get(ex.topic)!;
+    for (const f of featurize(ex.text)) {
+      let row = counts.get(f);
+      if (!row) counts.set(f, (row = new Float64Array(topics.length)));
+      row[k]! += 1;
+      totals[k]! += 1;
+    }
+  }
+  const vocabulary = counts.size;
+  const logWeights = new Map<string, Float64Array>();
+  for (const [f, row] of counts) {
+    logWeights.set(f, Float64Array.from(row, (c, k) => Math.log((c + ALPHA) / (totals[k]! + ALPHA * vocabulary))));
+  }
+
+  return {
+    topics,
+    rank(folded) {
+      const scores = new Float64Array(topics.length);
+      let known = 0;
+      for (const f of featurize(folded)) {
+        const w = logWeights.get(f);
+        // n-grams never seen in training say nothing about the topic.
+        if (!w) continue;
+        known++;
+        for (let k = 0; k < scores.length; k++) scores[k]! += w[k]!;
+      }
+      // Naive Bayes counts every overlapping n-gram as independent evidence, so its raw posteriors are near 0
+      // or 1; tempering by the amount of evidence makes "how sure" usable for the unsure-answer threshold.
+      const temperature = Math.max(1, known / EVIDENCE_PER_UNIT);
+      const max = Math.max(...scores);
+      const exp = Array.from(scores, (s) => Math.exp((s - max) / temperature));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      return topics.map((topic, k) => ({ topic, p: exp[k]! / sum })).sort((a, b) => b.p - a.p);
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Issue 8 end to end: messages as people write them (a number and a question together, pasted SMS, links,
+ * everyday Japanese, follow-ups, English), over signed webhooks to the real server, asserting on what
+ * reached the (fake) LINE API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutgoingMessages } from '../src/render/lineLimits.js';
+import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
+import { startBot, type RunningBot } from './helpers/startBot.js';
+import { driver, lastOf, textOf, type SentMessage } from './helpers/conversationDriver.js';
+
+let api: FakeLineApi;
+let bot: RunningBot;
+let users = 0;
+
+beforeAll(async () => {
+  api = await startFakeLineApi();
+  bot = await startBot(api.url);
+});
+afterAll(async () => {
+  await bot.app.close();
+  await api.close();
+});
+
+const user = () => driver(bot.url, api, `Uread${++users}`);
+const say = async (text: string) => {
+  const messages = await user().say(text);
+  // Every composed reply still fits LINE's limits.
+  expect(() => OutgoingMessages.parse(messages)).not.toThrow();
+  return messages;
+};
+const labels = (m: SentMessage[]) => lastOf(m).quickReply?.items.map((i) => i.action.label) ?? [];
+const DRIVER = /Amazonの委託配送ドライバー/;
+const EN_DRIVER = /Amazon contracted delivery driver/;
+
+describe('1. a number and a question in one message: who it is, and the answer', () => {
+  it.each([
+    ['0120-070-585を着信拒否しても大丈夫?', /着信拒否|登録/],
+    ['０１２００７０５８５に出たら無言だった', /無言|誤操作|電波/],
+    ['深夜2時に0120070585から', /深夜|常識外|間違い/],
+    ['注文してないのに0120-070-585から電話', /ギフト|定期/],
+    ['0120-070-585に折り返したけど繋がらない', /繋がらない|よくあること/],
+    ['0120-070-585って詐欺?', /注文履歴/],
+    ['0120 070 585 から着信、折り返すべき?', /今日中に受け取りたい/],
+    ['さっき0120-070-585からでんわきてたけどだれ?ちゅうもんしたおぼえないんだけど', /ギフト|定期/],
+  ])('%s', async (text, answer) => {
+    const all = textOf(await say(text));
+    expect(all).toMatch(DRIVER);
+    expect(all).toMatch(answer);
+  });
+
+  it('an unknown number and a scam story: the kind of number and the scam verdict together', async () => {
+    const all = textOf(await say('050-3123-4567から電話でアカウントが凍結されるからギフトカードで払えって言われた'));
+    expect(all).toMatch(/IP電話/);
+    expect(all).toMatch(/詐欺のサイン/);
+  });
+
+  it('after "who called", the four call-back situations are one tap away', async () => {
+    const u = user();
+    const first = await u.say('0120-070-585から電話があった、誰?');
+    expect(labels(first)).toEqual(expect.arrayContaining(['今日中に受け取りたい', '住所が心配', '忙しい・急がない', '電話は苦手']));
+    expect(textOf(await u.tap(lastOf(first), '忙しい・急がない'))).toMatch(/折り返さなくて大丈夫/);
+  });
+});
+
+describe('2. pasted messages and links', () => {
+  it.each([
+    ['Amazon:お荷物のお届けにあがりましたが不在でした。下記よりご確認ください http://amaz0n-jp.top/track', 'amaz0n-jp[.]top'],
+    ['【Amazon】お支払い方法に問題があります。詳細はhttps://amazon.co.jp.account-verify.xyz/loginを確認', 'amazon[.]co[.]jp[.]account-verify[.]xyz'],
+    ['このURL開いていい? bit.ly/3xYz9Q', 'bit[.]ly'],
+    ['http://203.0.113.7/amazon/login ってリンクがSMSで来た', '203[.]0[.]113[.]7'],
+    ['https://аmazon.co.jp/gp/your-account ←これ本物?', 'xn--'],
+    ['arnazon.co.jp/ap/signin からログインしてって', 'arnazon[.]co[.]jp'],
+  ])('says plainly that %s is not Amazon', async (text, host) => {
+    const all = textOf(await say(text));
+    expect(all).toContain(host);
+    expect(all).toMatch(/Amazonのサイトではありません/);
+    expect(all).toMatch(/開かないで/);
+    expect(all).toMatch(/注文履歴/);
+    expect(all).not.toMatch(/安全です|safe/);
+  });
+
+  it('never calls even Amazon’s own domain safe: open the app yourself', async () => {
+    const all = textOf(await say('https://www.amazon.co.jp/gp/css/order-history これはクリックして大丈夫?'));
+    expect(all).toContain('www[.]amazon[.]co[.]jp');
+    expect(all).toMatch(/偽装できます/);
+    expect(all).not.toMatch(/Amazonのサイトではありません|安全です/);
+  });
+
+  it('an English phishing text gets the same warning in English', async () => {
+    const all = textOf(await say('got this text: "Amazon: your parcel is on hold, pay the fee at http://amazon-delivery.help/pay"'));
+    expect(all).toMatch(/not Amazon's site/);
+    expect(all).toMatch(/Do not open/);
+  });
+});
+
+describe('3. everyday Japanese: conjugations, kana, casual, paraphrase', () => {
+  it.each([
+    'カード番号を伝えてしまいました',
+    'カード番号伝えちゃった…',
+    'クレカの番号教えた',
+    'アマギフのコード読み上げちゃってん',
+    '言われるままに遠隔アプリ入れてもうた',
+    'ぱすわーど いっちゃったかも',
+  ])('"%s" is harm already done: where to get help now', async (text) => {
+    const all = textOf(await say(text));
+    expect(all).toMatch(/188/);
+    expect(all).toMatch(/#9110/);
+  });
+
+  it.each([
+    ['これってさぎ?', /何があったか|詐欺/],
+    ['でんわで話すのがこわいんだけど0120-070-585に折り返さなきゃだめ?', /折り返さなくて大丈夫/],
+    ['知らない人と電話で話すのが怖い 配達の人から着信あった', /折り返さなくて大丈夫/],
+    ['ｗｈｏ ｃａｌｌｅｄ ０１２００７０５８５', DRIVER],
+    ['きょうじゅうにほしい荷物なんだけど配達の人から電話あった', /折り返しをおすすめ/],
+  ])('%s', async (text, expected) => {
+    expect(textOf(await say(text))).toMatch(expected);
+  });
+});
+
+describe('4. the question asked, answered at once', () => {
+  it('"what do I prepare" gets the common checklist straight away, with topic buttons', async () => {
+    const messages = await say('電話の前に何を準備すれば?');
+    const card = messages.find((m) => m.type === 'flex');
+    expect(card?.altText).toMatch(/登録している氏名/);
+    expect(labels(messages)).toEqual(expect.arrayContaining(['配送', '返品・返金', 'アカウント']));
+  });
+
+  it.each([
+    ['写真を添付して詳しく説明したい', /メール/],
+    ['パスワード変えたいだけなんだけど', /ヘルプページ/],
+    ['荷物がどこにあるか追跡したい、問い合わせ先は?', /ヘルプページ/],
+  ])('%s → the channel that fits', async (text, channel) => {
+    expect(textOf(await say(text))).toMatch(channel);
+  });
+
+  it('"what is customer service’s phone number" → the in-app route and the official numbers', async () => {
+    const all = textOf(await say('カスタマーサービスの電話番号は?'));
+    expect(all).toMatch(/カスタマーサービス/);
+    expect(all).toMatch(/電話/);
+    expect(all).toContain('0120-999-373');
+    expect(all).toContain('011-330-3000');
+  });
+
+  it('a support number found online → do not call it, use the official route', async () => {
+    const all = textOf(await say('ネットで見つけたAmazonサポートの番号にかけていい?'));
+    expect(all).toMatch(/使わないで|かけないで/);
+    expect(all).toMatch(/折り返し/);
+  });
+});
+
+describe('5. context: short follow-ups mean something where the user is', () => {
+  it('"なんで?" after who-called gives the reasons; "じゃあ折り返す" then gives call-back tips', async () => {
+    const u = user();
+    await u.say('0120-070-585');
+    expect(textOf(await u.say('なんで?'))).toMatch(/人の判断|用件/);
+    expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/折り返しましょう/);
+  });
+
+  it('"はい" after who-called opens the call-back question; "今日欲しい" answers it', async () => {
+    const u = user();
+    await u.say('0120-070-585から着信');
+    expect(labels(await u.say('はい'))).toContain('今日中に受け取りたい');
+    expect(textOf(await u.say('今日欲しい'))).toMatch(/折り返しをおすすめ/);
+  });
+
+  it('an option number picks from the options of the composed reply', async () => {
+    const u = user();
+    const first = await u.say('0120-070-585を着信拒否していい?');
+    const options = labels(first);
+    const n = options.indexOf('忙しい・急がない') + 1;
+    expect(n).toBeGreaterThan(0);
+    expect(textOf(await u.say(String(n)))).toMatch(/折り返さなくて大丈夫/);
+  });
+
+  it('what still is not understood gets the closest topics as "did you mean" buttons, not the whole menu', async () => {
+    const messages = await say('えっと、あの件どうなった');
+    const all = textOf(messages);
+    if (/もしかして/.test(all)) expect(labels(messages).length).toBeLessThanOrEqual(4);
+    else expect(all).toMatch(/うまく読み取れませんでした/);
+  });
+});
+
+describe('6. English at the level of Japanese', () => {
+  it.each([
+    ['is 0120-070-585 a scam?', EN_DRIVER, /order history|Your Orders/],
+    ['0120070585 called me but nobody spoke', EN_DRIVER, /silent|pocket|signal/i],
+    ['i already gave them my card number', /188/, /#9110/],
+    ['what should I prepare before calling amazon?', /Have these ready/, /name on the account/],
+    ["what's the phone number for amazon customer service?", /0120-999-373/, /callback|call you/i],
+  ])('%s', async (text, a, b) => {
+    const all = textOf(await say(text));
+    expect(all).toMatch(a);
+    expect(all).toMatch(b);
+  });
+
+  it('greets a new friend in English when their LINE profile is English', async () => {
+    const id = 'UenglishProfile';
+    api.profileLanguages.set(id, 'en');
+    const greeting = textOf(await driver(bot.url, api, id).follow());
+    expect(greeting).toMatch(/Thanks for adding me/);
+    const japanese = textOf(await driver(bot.url, api, 'UjapaneseProfile').follow());
+    expect(japanese).toMatch(/友だち追加ありがとうございます/);
+  });
+});

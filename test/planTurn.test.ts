@@ -1,0 +1,51 @@
+/** Which machines step for one reading: each part of a message gets its answer, harm first. */
+import { describe, expect, it } from 'vitest';
+import { planTurn } from '../flows/planTurn.js';
+import type { Reading } from '../flows/types.js';
+import { numbers } from './helpers/machineEvents.js';
+
+const reading = (over: Partial<Reading>): Reading => ({
+  lang: 'ja', numbers: [], links: [], signs: [], harmDone: false, topic: 'none',
+  situation: null, need: null, prepTopic: null, followUp: null, alternatives: [], ...over,
+});
+const steps = (r: Reading) => planTurn(r, 0).map((i) => (i.type === 'flow' ? `${i.flow}:${i.event?.type ?? 'open'}` : i.type === 'faq' ? `faq:${i.topic}` : i.type));
+
+describe('planTurn', () => {
+  it('a number and a question: who it is, then the answer', () => {
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'blockNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'faq:saveContact']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'callbackFailed' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'callbackDecision:CALLBACK_FAILED']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'scamCheck' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'scamCheck:SHOW_ORDER_CHECK']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'whoCalled' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
+  });
+
+  it('"should I call back" about a number that is not a driver: the caller answer already says it', () => {
+    expect(steps(reading({ numbers: [numbers.tokyo], topic: 'shouldCallBack' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'shouldCallBack', situation: 'busy' }))).toEqual([
+      'callerIdentification:NUMBERS_GIVEN',
+      'callbackDecision:SITUATION_CHOSEN',
+    ]);
+  });
+
+  it('harm already done outranks everything else in the message', () => {
+    expect(steps(reading({ harmDone: true, signs: ['cardNumber'], topic: 'supportHours', links: [{ host: 'x.top', verdict: 'other' }] }))).toEqual(['scamCheck:ALREADY_HARMED']);
+  });
+
+  it('scam signs and a pasted link each get their answer, and the question is not asked twice', () => {
+    expect(steps(reading({ signs: ['moneyDemand'], links: [{ host: 'bit.ly', verdict: 'imitation', reason: 'shortener' }], topic: 'linkCheck' }))).toEqual([
+      'scamCheck:SIGNS_REPORTED',
+      'scamCheck:LINKS_REPORTED',
+    ]);
+  });
+
+  it('reset and menu stand alone; small talk and the unreadable get their own answers', () => {
+    expect(steps(reading({ topic: 'reset', numbers: [numbers.driver] }))).toEqual(['reset']);
+    expect(steps(reading({ topic: 'smallTalk' }))).toEqual(['smallTalk']);
+    expect(planTurn(reading({ topic: 'none', alternatives: ['supportHours', 'prepareCall'] }), 0)).toEqual([
+      { type: 'unrecognized', cause: 'text', suggestions: ['supportHours', 'prepareCall'] },
+    ]);
+  });
+
+  it('never plans more than three steps', () => {
+    expect(planTurn(reading({ numbers: [numbers.driver], signs: ['urgency'], links: [{ host: 'bit.ly', verdict: 'imitation' }], topic: 'supportHours' }), 0)).toHaveLength(3);
+  });
+});
