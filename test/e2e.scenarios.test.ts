@@ -2,34 +2,24 @@
  * End to end, issue #3's scenarios: the real server with the real Botkit controller and @line/bot-sdk
  * client, signed webhooks in, and assertions on what reached the (fake) LINE API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutgoingMessages, graphemeCount } from '../src/render/lineLimits.js';
 import { allowedDigitForms, digitsOf } from '../src/render/phoneGuard.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { normalizeText } from '../src/understand/normalizeText.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
-import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
-import { startBot, type RunningBot } from './helpers/startBot.js';
+import { startBot, useBotWithFakeLine } from './helpers/startBot.js';
 import { driver, lastOf, textOf } from './helpers/conversationDriver.js';
 
-let api: FakeLineApi;
-let bot: RunningBot;
 /** Every number users typed in this suite: the only unvetted numbers the bot may echo. */
 const typedByUsers = new Set<string>();
 const knowledge = loadKnowledge();
 const directory = createNumberDirectory(knowledge);
 
-beforeAll(async () => {
-  api = await startFakeLineApi();
-  bot = await startBot(api.url);
-});
-afterAll(async () => {
-  await bot.app.close();
-  await api.close();
-});
+const running = useBotWithFakeLine();
 
 function user(id: string) {
-  const d = driver(bot.url, api, id);
+  const d = driver(running.bot.url, running.api, id);
   return {
     ...d,
     say: (text: string) => {
@@ -157,9 +147,9 @@ describe('4. which support channel, and when? (clock fixed)', () => {
   const jst = (iso: string) => Date.parse(`${iso}+09:00`);
   async function withClock<T>(iso: string, userId: string, talk: (u: ReturnType<typeof driver>) => Promise<T>): Promise<T> {
     const fixed = jst(iso);
-    const clockBot = await startBot(api.url, {}, () => fixed + 1000);
+    const clockBot = await startBot(running.api.url, {}, () => fixed + 1000);
     try {
-      return await talk(driver(clockBot.url, api, userId, () => fixed));
+      return await talk(driver(clockBot.url, running.api, userId, () => fixed));
     } finally {
       await clockBot.app.close();
     }
@@ -268,7 +258,7 @@ describe('6. everything around it', () => {
 
 describe('every reply that reached LINE', () => {
   it('respects LINE limits and never carries an unvetted phone number', () => {
-    const replies = api.calls.filter((c) => c.path.endsWith('/reply') || c.path.endsWith('/push'));
+    const replies = running.api.calls.filter((c) => c.path.endsWith('/reply') || c.path.endsWith('/push'));
     expect(replies.length).toBeGreaterThan(40);
     const allowed = allowedDigitForms([...directory.vettedE164, ...typedByUsers]);
     for (const call of replies) {

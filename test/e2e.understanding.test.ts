@@ -3,26 +3,16 @@
  * everyday Japanese, follow-ups, English), over signed webhooks to the real server, asserting on what
  * reached the (fake) LINE API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutgoingMessages } from '../src/render/lineLimits.js';
-import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
-import { startBot, type RunningBot } from './helpers/startBot.js';
+import { useBotWithFakeLine } from './helpers/startBot.js';
 import { driver, lastOf, textOf, type SentMessage } from './helpers/conversationDriver.js';
 
-let api: FakeLineApi;
-let bot: RunningBot;
 let users = 0;
 
-beforeAll(async () => {
-  api = await startFakeLineApi();
-  bot = await startBot(api.url);
-});
-afterAll(async () => {
-  await bot.app.close();
-  await api.close();
-});
+const running = useBotWithFakeLine();
 
-const user = () => driver(bot.url, api, `Uread${++users}`);
+const user = () => driver(running.bot.url, running.api, `Uread${++users}`);
 const say = async (text: string) => {
   const messages = await user().say(text);
   // Every composed reply still fits LINE's limits.
@@ -197,10 +187,10 @@ describe('6. English at the level of Japanese', () => {
 
   it('greets a new friend in English when their LINE profile is English', async () => {
     const id = 'UenglishProfile';
-    api.profileLanguages.set(id, 'en');
-    const greeting = textOf(await driver(bot.url, api, id).follow());
+    running.api.profileLanguages.set(id, 'en');
+    const greeting = textOf(await driver(running.bot.url, running.api, id).follow());
     expect(greeting).toMatch(/Thanks for adding me/);
-    const japanese = textOf(await driver(bot.url, api, 'UjapaneseProfile').follow());
+    const japanese = textOf(await driver(running.bot.url, running.api, 'UjapaneseProfile').follow());
     expect(japanese).toMatch(/友だち追加ありがとうございます/);
   });
 });
