@@ -20,6 +20,8 @@ const Env = z
     LINE_CHANNEL_SECRET: z.string().min(1).optional(),
     LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
     LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+    // Uploads and downloads of images (rich menu pictures) go to a host of their own.
+    LINE_DATA_API_BASE_URL: z.url().default('https://api-data.line.me'),
     STATE_STORE: StateStoreValue.default({ kind: 'sqlite', path: 'var/state.db' }),
     STATE_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
     EVENT_DEDUP_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
@@ -34,7 +36,7 @@ const Env = z
 export interface Config {
   port: number;
   /** null: local mode (no LINE channel; the chat page at / runs the same pipeline). */
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string } | null;
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string } | null;
   store: StateStoreSetting;
   timings: { sessionTtlSeconds: number; eventTtlSeconds: number };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
@@ -54,7 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     line:
       e.LINE_CHANNEL_SECRET && e.LINE_CHANNEL_ACCESS_TOKEN
-        ? { channelSecret: e.LINE_CHANNEL_SECRET, channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN, apiBaseUrl: e.LINE_API_BASE_URL }
+        ? {
+            channelSecret: e.LINE_CHANNEL_SECRET,
+            channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+            apiBaseUrl: e.LINE_API_BASE_URL,
+            dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+          }
         : null,
     store: e.STATE_STORE,
     timings: { sessionTtlSeconds: e.STATE_TTL_SECONDS, eventTtlSeconds: e.EVENT_DEDUP_SECONDS },

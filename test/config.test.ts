@@ -9,7 +9,12 @@ describe('configuration from the environment', () => {
   });
   it('reads a LINE channel and a Redis store', () => {
     const c = loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', STATE_STORE: 'redis://cache:6379', PORT: '8080' });
-    expect(c.line).toEqual({ channelSecret: 's', channelAccessToken: 't', apiBaseUrl: 'https://api.line.me' });
+    expect(c.line).toEqual({
+      channelSecret: 's',
+      channelAccessToken: 't',
+      apiBaseUrl: 'https://api.line.me',
+      dataApiBaseUrl: 'https://api-data.line.me',
+    });
     expect(c.store).toEqual({ kind: 'redis', url: 'redis://cache:6379' });
     expect(c.port).toBe(8080);
   });
@@ -23,6 +28,7 @@ describe('configuration from the environment', () => {
     [{ STATE_STORE: 'sqlite:' }, /STATE_STORE/],
     [{ LINE_CHANNEL_SECRET: 'only-the-secret' }, /set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN/],
     [{ LINE_API_BASE_URL: 'not a url' }, /LINE_API_BASE_URL/],
+    [{ LINE_DATA_API_BASE_URL: 'not a url' }, /LINE_DATA_API_BASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);

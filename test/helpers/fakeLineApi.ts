@@ -1,19 +1,35 @@
 /**
  * A stand-in for api.line.me on localhost: records every request and can be told to fail
- * (status codes, delays) so tests can check retries and the push fallback.
+ * (status codes, delays) so tests can check retries and the push fallback. It also keeps rich menus
+ * the way LINE does, with image uploads answered only on a second port standing for api-data.line.me.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
+  method: string;
+  /** Which LINE host was called: the API or the data host (api-data.line.me). */
+  host: 'api' | 'data';
   path: string;
   headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the raw bytes of an upload. */
   body: any;
   at: number;
 }
 
+export interface FakeRichMenu {
+  richMenuId: string;
+  request: any;
+  image: { contentType: string; bytes: Buffer } | null;
+}
+
 export interface FakeLineApi {
   url: string;
+  /** Base URL standing for api-data.line.me. */
+  dataUrl: string;
+  /** The channel's rich menus as LINE would hold them. */
+  richMenus: Map<string, FakeRichMenu>;
+  defaultRichMenuId(): string | null;
   /** Requests answered with success. */
   calls: RecordedCall[];
   /** Every request path, failed ones included, in arrival order. */
@@ -31,19 +47,80 @@ export interface FakeLineApi {
   close(): Promise<void>;
 }
 
+const RICH_MENU_IMAGE_MAX_BYTES = 1024 * 1024;
+
+/** LINE's rich menu endpoints, answered from `menus`; null for any other request. */
+function richMenuRoute(
+  state: { menus: Map<string, FakeRichMenu>; defaultId: string | null; created: number },
+  host: 'api' | 'data',
+  method: string,
+  path: string,
+  contentType: string,
+  body: any,
+): { status: number; body: object } | null {
+  const notFound = { status: 404, body: { message: 'Not found' } };
+  const upload = /^\/v2\/bot\/richmenu\/([^/]+)\/content$/.exec(path);
+  if (host === 'data') {
+    if (!upload || method !== 'POST') return notFound;
+    const menu = state.menus.get(upload[1]!);
+    if (!menu) return notFound;
+    if (menu.image) return { status: 400, body: { message: 'An image has already been uploaded to the richmenu' } };
+    if (!/^image\/(png|jpeg)$/.test(contentType) || body.length > RICH_MENU_IMAGE_MAX_BYTES) {
+      return { status: 400, body: { message: 'Invalid image' } };
+    }
+    menu.image = { contentType, bytes: body };
+    return { status: 200, body: {} };
+  }
+  if (upload) return notFound; // uploads go to the data host only
+  const menuId = /^\/v2\/bot\/richmenu\/([^/]+)$/.exec(path)?.[1];
+  const defaultId = /^\/v2\/bot\/user\/all\/richmenu\/([^/]+)$/.exec(path)?.[1];
+  if (method === 'POST' && path === '/v2/bot/richmenu') {
+    const richMenuId = `richmenu-fake${++state.created}`;
+    state.menus.set(richMenuId, { richMenuId, request: body, image: null });
+    return { status: 200, body: { richMenuId } };
+  }
+  if (method === 'GET' && path === '/v2/bot/richmenu/list') {
+    return { status: 200, body: { richmenus: [...state.menus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request })) } };
+  }
+  if (method === 'DELETE' && menuId && menuId !== 'list') {
+    if (!state.menus.delete(menuId)) return notFound;
+    if (state.defaultId === menuId) state.defaultId = null;
+    return { status: 200, body: {} };
+  }
+  if (method === 'POST' && defaultId) {
+    const menu = state.menus.get(defaultId);
+    if (!menu) return notFound;
+    if (!menu.image) return { status: 400, body: { message: 'must upload richmenu image before applying it to user' } };
+    state.defaultId = defaultId;
+    return { status: 200, body: {} };
+  }
+  if (path === '/v2/bot/user/all/richmenu') {
+    if (method === 'GET') return state.defaultId ? { status: 200, body: { richMenuId: state.defaultId } } : { status: 404, body: { message: 'no default richmenu' } };
+    if (method === 'DELETE') {
+      state.defaultId = null;
+      return { status: 200, body: {} };
+    }
+  }
+  return null;
+}
+
 export async function startFakeLineApi(): Promise<FakeLineApi> {
   const calls: RecordedCall[] = [];
   const attempts: string[] = [];
   const failures: { pathPart: string; status: number }[] = [];
   const deliveredRetryKeys = new Set<string>();
+  const richMenuState = { menus: new Map<string, FakeRichMenu>(), defaultId: null as string | null, created: 0 };
   const api: Partial<FakeLineApi> & { delayMs: number; profileLanguages: Map<string, string> } = { delayMs: 0, profileLanguages: new Map() };
-  const server: Server = createServer((req, res) => {
+  const handler = (host: 'api' | 'data') => (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       const path = req.url ?? '';
+      const method = req.method ?? 'GET';
       attempts.push(path);
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'] ?? '';
+      const body = contentType.startsWith('image/') ? raw : raw.length ? JSON.parse(raw.toString('utf8')) : null;
       if (api.delayMs) await new Promise((r) => setTimeout(r, api.delayMs));
       const failure = failures.findIndex((f) => path.includes(f.pathPart));
       if (failure >= 0) {
@@ -51,13 +128,19 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
         res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
         return res.end(JSON.stringify({ message: `injected ${status}` }));
       }
+      const richMenu = richMenuRoute(richMenuState, host, method, path, contentType, body);
+      if (richMenu) {
+        if (richMenu.status < 300) calls.push({ method, host, path, headers: req.headers, body, at: Date.now() });
+        res.writeHead(richMenu.status, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify(richMenu.body));
+      }
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
       if (retryKey && deliveredRetryKeys.has(retryKey)) {
         res.writeHead(409, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ message: 'The retry key is already accepted' }));
       }
       if (retryKey) deliveredRetryKeys.add(retryKey);
-      calls.push({ path, headers: req.headers, body: raw ? JSON.parse(raw) : null, at: Date.now() });
+      calls.push({ method, host, path, headers: req.headers, body, at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
       const profileOf = /^\/v2\/bot\/profile\/([^/?]+)/.exec(path)?.[1];
       if (profileOf) {
@@ -66,11 +149,18 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       }
       res.end(path.includes('/reply') || path.includes('/push') ? JSON.stringify({ sentMessages: [] }) : '{}');
     });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
+  };
+  const listen = async (server: Server) => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const server = createServer(handler('api'));
+  const dataServer = createServer(handler('data'));
   return Object.assign(api, {
-    url: `http://127.0.0.1:${port}`,
+    url: await listen(server),
+    dataUrl: await listen(dataServer),
+    richMenus: richMenuState.menus,
+    defaultRichMenuId: () => richMenuState.defaultId,
     calls,
     attempts,
     failNext(pathPart: string, ...statuses: number[]) {
@@ -89,6 +179,8 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: async () => {
+      await Promise.all([server, dataServer].map((srv) => new Promise<void>((r) => srv.close(() => r()))));
+    },
   }) as FakeLineApi;
 }
