@@ -1,11 +1,11 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Nothing the user wrote is logged; as a second guard, any long digit run in a
  * log message (a phone or card number that slipped into an error) is masked.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     hooks: {
@@ -14,7 +14,8 @@ export function createLogger(level: string): Logger {
         return method.apply(this, masked);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export const maskDigits = (s: string) => s.replace(/\+?\d[\d\s-]{5,}\d/g, (run) => `${run.slice(0, 2)}***`);
