@@ -143,3 +143,19 @@ export interface Knowledge {
   training: TrainingExample[];
 }
 export type SupportHours = Knowledge['support'];
+
+/** Every JSON file in data/ with the schema it must match; `npm run check-data` flags a file missing here. */
+export const DATA_FILES: Readonly<Record<string, z.ZodType>> = {
+  'numbers.json': NumbersFile,
+  'area-codes.json': AreaCodesFile,
+  'delivery.json': DeliveryFile,
+  'scam.json': ScamFile,
+  'support.json': SupportFile,
+  'checklists.json': ChecklistsFile,
+  'domains.json': DomainsFile,
+};
+
+/** Folders of data/ holding JSON Lines files (`*.jsonl`), with the schema each line must match. */
+export const DATA_LINE_FOLDERS: Readonly<Record<string, z.ZodType>> = {
+  understanding: TrainingExample,
+};

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../botkit/botkitTurns.js';
 import type { Transport } from '../line/lineSender.js';
+import type { Metrics } from '../metrics.js';
 import type { StateStore } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';
@@ -22,12 +23,13 @@ export interface ProcessorDeps {
   runner: TurnRunner;
   transport: Transport;
   logger: Logger;
+  metrics: Metrics;
   /** After this long without an answer the user sees LINE's loading animation. */
   loadingAfterMs?: number;
 }
 
 export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
-  const { store, runner, transport, logger } = deps;
+  const { store, runner, transport, logger, metrics } = deps;
   const queue = createKeyedQueue();
 
   /** A new friend is greeted in their LINE profile's language; that needs one API call, on follow only. */
@@ -43,6 +45,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
       log.info({ redelivery: event.redelivery }, 'duplicate event ignored');
       return;
     }
+    const turnEnded = metrics.turnStarted();
     const loading = setTimeout(() => void transport.showLoading(event.userId), deps.loadingAfterMs ?? 400);
     try {
       await store.withUserLock(event.userId, async () => {
@@ -50,6 +53,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
         const result = await runner.run(await withProfileLanguage(event), stored);
         if (result.session === null) await store.delete(event.userId);
         else if (result.session !== stored) await store.save(event.userId, result.session);
+        metrics.intent(result.intent);
         if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');
         if (!result.reply) {
           log.info({ intent: result.intent }, 'event handled without reply');
@@ -62,10 +66,12 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
           at: event.at,
           messages: result.reply.messages,
         });
+        metrics.delivered(outcome);
         log.info({ intent: result.intent, outcome, messages: result.reply.messages.length }, 'event answered');
       });
     } finally {
       clearTimeout(loading);
+      turnEnded();
     }
   }
 

@@ -14,17 +14,14 @@ import {
   type Knowledge,
 } from '../../data/schema.js';
 import { projectRoot } from '../paths.js';
+import { checkJson, checkJsonLines, formatProblem } from './checkData.js';
 
 const DATA_DIR = join(projectRoot, 'data');
 
 function readValidated<T extends z.ZodType>(file: string, schema: T, dir: string): z.infer<T> {
-  const raw = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-    throw new Error(`data/${file} is invalid:\n${problems}`);
-  }
-  return parsed.data;
+  const checked = checkJson(`data/${file}`, readFileSync(`${dir}/${file}`, 'utf8'), schema);
+  if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
+  return checked.data;
 }
 
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
@@ -50,22 +47,7 @@ function readTrainingExamples(dir: string): TrainingExample[] {
 }
 
 function readTrainingFile(file: string, dir: string): TrainingExample[] {
-  const lines = readFileSync(`${dir}/${file}`, 'utf8').split('\n');
-  const problems: string[] = [];
-  const examples: TrainingExample[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      problems.push(`  line ${i + 1}: not valid JSON`);
-      return;
-    }
-    const parsed = TrainingExample.safeParse(raw);
-    if (parsed.success) examples.push(parsed.data);
-    else problems.push(...parsed.error.issues.map((issue) => `  line ${i + 1} ${issue.path.join('.')}: ${issue.message}`));
-  });
-  if (problems.length > 0) throw new Error(`data/${file} is invalid:\n${problems.join('\n')}`);
-  return examples;
+  const { rows, problems } = checkJsonLines(`data/${file}`, readFileSync(`${dir}/${file}`, 'utf8'), TrainingExample);
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
+  return rows;
 }

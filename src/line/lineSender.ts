@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Logger } from 'pino';
 import type { Lang } from '../../flows/types.js';
+import type { Metrics } from '../metrics.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
 import { isDummyReplyToken, retryKeyFor } from './retryKey.js';
 
@@ -30,6 +31,7 @@ export interface SenderOptions {
   channelAccessToken: string;
   apiBaseUrl: string;
   logger: Logger;
+  metrics: Metrics;
   now?: () => number;
   /** Waits between attempts on 429/5xx; the length is the number of retries. */
   backoffMs?: number[];
@@ -45,11 +47,12 @@ export function createLineSender(opts: SenderOptions): Transport {
   const now = opts.now ?? Date.now;
   const backoff = opts.backoffMs ?? [200, 800, 2000];
 
-  async function withRetries<T>(what: string, call: () => Promise<T>): Promise<T> {
+  async function withRetries<T>(what: 'reply' | 'push', call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (err) {
+        opts.metrics.lineApiError(what, statusOf(err));
         if (!retryable(err) || attempt >= backoff.length) throw err;
         opts.logger.warn({ what, status: statusOf(err), attempt: attempt + 1 }, 'LINE API busy or failing; retrying');
         await sleep(backoff[attempt]!);
@@ -77,8 +80,9 @@ export function createLineSender(opts: SenderOptions): Transport {
           return 'replied';
         } catch (err) {
           opts.logger.warn({ status: statusOf(err), eventId: out.eventId }, 'reply failed; falling back to push');
+          opts.metrics.pushFallback('replyFailed');
         }
-      }
+      } else opts.metrics.pushFallback(token ? 'tokenExpired' : 'noToken');
       return push(out);
     },
     async profileLanguage(userId) {
@@ -88,6 +92,7 @@ export function createLineSender(opts: SenderOptions): Transport {
         return language.toLowerCase().startsWith('en') ? 'en' : language.toLowerCase().startsWith('ja') ? 'ja' : null;
       } catch (err) {
         // The greeting then falls back to Japanese; a profile is a nicety, not a reason to delay it.
+        opts.metrics.lineApiError('profile', statusOf(err));
         opts.logger.debug({ status: statusOf(err) }, 'profile not read');
         return null;
       }
@@ -97,6 +102,7 @@ export function createLineSender(opts: SenderOptions): Transport {
         await client.showLoadingAnimation({ chatId: userId, loadingSeconds: 10 });
       } catch (err) {
         // Only a courtesy: a failure here must never hold up the answer.
+        opts.metrics.lineApiError('loading', statusOf(err));
         opts.logger.debug({ status: statusOf(err) }, 'loading animation not shown');
       }
     },

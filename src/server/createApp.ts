@@ -17,6 +17,8 @@ import { createLineSender } from '../line/lineSender.js';
 import { createLocalTransport, type LocalTransport } from '../line/localTransport.js';
 import { normalizeEvent } from '../line/normalizeEvent.js';
 import { verifyWebhook } from '../line/verifyWebhook.js';
+import { createMetrics } from '../metrics.js';
+import { countStoreErrors } from '../store/countedStore.js';
 import { openStore } from '../store/openStore.js';
 import { projectRoot } from '../paths.js';
 import type { StateStore } from '../store/stateStore.js';
@@ -50,7 +52,8 @@ export function createApp(config: Config, opts: AppOptions): App {
   const directory = createNumberDirectory(knowledge);
   const responder = createResponder(knowledge, createConversation(knowledge), createReaderFromKnowledge(knowledge, directory), directory.vettedE164);
   const runner = createBotkitTurnRunner(responder.respond);
-  const store = openStore(config.store, config.timings);
+  const metrics = createMetrics();
+  const store = countStoreErrors(openStore(config.store, config.timings), metrics);
   const local: LocalTransport | null = config.line ? null : createLocalTransport();
   const transport =
     local ??
@@ -58,10 +61,11 @@ export function createApp(config: Config, opts: AppOptions): App {
       channelAccessToken: config.line!.channelAccessToken,
       apiBaseUrl: config.line!.apiBaseUrl,
       logger,
+      metrics,
       now,
       ...(opts.lineBackoffMs ? { backoffMs: opts.lineBackoffMs } : {}),
     });
-  const processor = createEventProcessor({ store, runner, transport, logger });
+  const processor = createEventProcessor({ store, runner, transport, logger, metrics });
   let closing = false;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -82,8 +86,13 @@ export function createApp(config: Config, opts: AppOptions): App {
     json(res, 200, { ok: true });
     for (const item of verdict.events) {
       const event = normalizeEvent(item);
-      if ('skipped' in event) logger.info({ skipped: event.skipped }, 'event skipped');
-      else void processor.accept(event);
+      if ('skipped' in event) {
+        logger.info({ skipped: event.skipped }, 'event skipped');
+        metrics.webhookEventSkipped(event.skipped);
+      } else {
+        metrics.webhookEvent(event.kind);
+        void processor.accept(event);
+      }
     }
   }
 
@@ -112,6 +121,10 @@ export function createApp(config: Config, opts: AppOptions): App {
     if (req.method === 'GET' && path === '/healthz') {
       const storeOk = await store.ping().catch(() => false);
       return json(res, storeOk ? 200 : 503, { status: storeOk ? 'ok' : 'degraded', store: { kind: store.kind, ok: storeOk }, mode: config.line ? 'line' : 'local' });
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.contentType });
+      return res.end(await metrics.render());
     }
     if (req.method === 'GET' && path === '/' && local) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
