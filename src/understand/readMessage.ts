@@ -109,7 +109,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
   if (flow === 'prepareCall' && r.prepTopic && guessed !== 'explainTips') return 'prepareCall';
   if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
-  if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || (aboutDelivery && CALLBACK_LIKE.has(guessed)))) {
+  // "電話が怖いからチャットがいい" is about support channels; only a delivery context makes it a call-back question.
+  const callbackLike = CALLBACK_LIKE.has(guessed) && (aboutDelivery || (guessed !== 'supportPhone' && guessed !== 'supportContact'));
+  if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike)) {
     return 'shouldCallBack';
   }
   if (guessed === 'whoCalled' && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
