@@ -101,30 +101,52 @@ interface TopicClues {
 }
 
 function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic {
-  const { flow, runnerUp } = clues;
+  const { flow, runnerUp, folded } = clues;
   const cheated = r.signs.some((s) => CHEATING.includes(s));
   const foundOnline = r.signs.includes('fakeSupportNumber');
-  const aboutDelivery = DELIVERY_WORDS.test(clues.folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
-  if (r.harmDone) return r.links.length > 0 ? 'linkCheck' : foundOnline ? 'fakeSupportNumber' : 'scamCheck';
+  const asksWho = WHO_QUESTION.test(folded);
+  const aboutDelivery = DELIVERY_WORDS.test(folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
+  if (r.harmDone) return 'scamCheck';
   if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
   if (flow === 'prepareCall' && r.prepTopic && guessed !== 'explainTips') return 'prepareCall';
   if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
-  // "電話が怖いからチャットがいい" is about support channels; only a delivery context makes it a call-back question.
-  const callbackLike = CALLBACK_LIKE.has(guessed) && (aboutDelivery || (guessed !== 'supportPhone' && guessed !== 'supportContact'));
+  // A situation answers "should I call back?" when the user is in that conversation, or when the classifier
+  // itself hesitated between that and something else ("住所の入力が心配": why they call? call back?).
+  const callbackLike =
+    CALLBACK_LIKE.has(guessed) && (runnerUp?.topic === 'shouldCallBack' || (aboutDelivery && guessed !== 'callReasons'));
   if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike)) {
     return 'shouldCallBack';
   }
-  if (guessed === 'whoCalled' && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
-    return runnerUp.topic;
+  if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
+  let topic = guessed;
+  // With a number in the message "who is it" gets answered anyway; a likely second question is the real one.
+  if (topic === 'whoCalled' && !asksWho && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
+    topic = runnerUp.topic;
   }
-  if (guessed === 'scamCheck' && foundOnline) return 'fakeSupportNumber';
-  if (guessed === 'fakeSupportNumber' && !foundOnline) {
-    if (cheated || r.signs.includes('spoofedNumber')) return 'scamCheck';
+  if (topic === 'whoCalled' && asksWho) return 'whoCalled';
+  if (cheated && (OUTRANKED_BY_SCAM.has(topic) || topic === 'fakeSupportNumber')) return 'scamCheck';
+  // A call at 3 a.m.: asking whether it is real is a scam question, asking who it was is "who called",
+  // and "こんな時間に?" with nothing else wrong is about the hour.
+  if (topic === 'oddHours' && DOUBT.test(folded)) return 'scamCheck';
+  if (topic === 'oddHours' && asksWho && !TIME_QUESTION.test(folded)) return 'whoCalled';
+  const onlyTheHour = r.signs.every((sign) => sign === 'oddHours' || sign === 'spoofedNumber');
+  if (topic === 'scamCheck' && onlyTheHour && !DOUBT.test(folded) && r.links.length === 0 && (r.signs.includes('oddHours') || TIME_QUESTION.test(folded))) {
+    return 'oddHours';
+  }
+  if (foundOnline && FOUND_ONLINE_LIKE.has(topic)) return 'fakeSupportNumber';
+  if (topic === 'fakeSupportNumber' && !foundOnline) {
+    if (r.signs.includes('spoofedNumber')) return 'scamCheck';
     if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'deliveryDriver')) return 'whoCalled';
   }
-  if (cheated && OUTRANKED_BY_SCAM.has(guessed)) return 'scamCheck';
-  return guessed;
+  return topic;
 }
+
+// Questions that a support number found online or given by a stranger turns into "is that number real?".
+const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportContact', 'whoCalled']);
+const ONE_RING = /ワン切り|わん切り|ワンギリ|わんぎり|one ring|rang once|rings? once/i;
+const DOUBT = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|\bfake\b|\bscam|\breal\s?\?/i;
+const WHO_QUESTION = /誰|だれ|どこの|何者|(?:配達|アマゾン|amazon)(?:員|の人|のひと|の?ドライバー)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i;
+const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal/i;
 
 // What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
 const CALLBACK_LIKE = new Set<Topic>(['callReasons', 'oddHours', 'unorderedParcel', 'supportPhone', 'supportContact', 'none']);
