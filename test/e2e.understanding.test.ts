@@ -165,7 +165,7 @@ describe('5. context: short follow-ups mean something where the user is', () => 
   });
 
   it('what still is not understood gets the closest topics as "did you mean" buttons, not the whole menu', async () => {
-    const messages = await say('えっと、あの件どうなった');
+    const messages = await say('ぬぽぽ、ぺけぺけ');
     const all = textOf(messages);
     if (/もしかして/.test(all)) expect(labels(messages).length).toBeLessThanOrEqual(4);
     else expect(all).toMatch(/うまく読み取れませんでした/);

@@ -108,6 +108,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   const aboutDelivery = DELIVERY_WORDS.test(folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
   if (r.harmDone) return 'scamCheck';
   if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
+  // "0120-070-585から着信" asks nothing beyond the number itself.
+  if (r.numbers.length > 0 && folded.replace(CALL_REPORT_FILLER, '').replace(/[＃\s?!.,、。]/g, '') === '') return 'whoCalled';
   if (flow === 'prepareCall' && r.prepTopic && guessed !== 'explainTips') return 'prepareCall';
   if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
   // A situation answers "should I call back?" when the user is in that conversation, or when the classifier
@@ -140,6 +142,10 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   }
   return topic;
 }
+
+// Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
+const CALL_REPORT_FILLER =
+  /かかってきました|かかってきた|ありました|きました|来ました|着信|電話|でんわ|さっき|先ほど|今日|から|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi;
 
 // Questions that a support number found online or given by a stranger turns into "is that number real?".
 const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportContact', 'whoCalled']);
