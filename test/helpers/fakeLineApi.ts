@@ -1,8 +1,9 @@
 /**
  * A stand-in for api.line.me on localhost: records every request and can be told to fail
- * (status codes, delays) so tests can check retries and the push fallback.
+ * (status codes, delays) so tests can check retries and the push fallback. Like LINE, it accepts a
+ * reply token once (then 400) and a push retry key once (then 409).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -20,7 +21,10 @@ export interface FakeLineApi {
   attempts: string[];
   /** Answer the next matching requests with these statuses, one per request, then 200 again. */
   failNext(pathPart: string, ...statuses: number[]): void;
-  delayMs: number;
+  /** Accept the next matching request (it counts as sent) but answer it with this status, as after a LINE-side fault. */
+  acceptButFailNext(pathPart: string, status: number): void;
+  /** Extra latency per request; a function draws one per request. */
+  delayMs: number | (() => number);
   replies(): RecordedCall[];
   pushes(): RecordedCall[];
   /** Sent messages of replies and pushes, in order. */
@@ -32,9 +36,14 @@ export interface FakeLineApi {
 export async function startFakeLineApi(): Promise<FakeLineApi> {
   const calls: RecordedCall[] = [];
   const attempts: string[] = [];
-  const failures: { pathPart: string; status: number }[] = [];
+  const failures: { pathPart: string; status: number; accepted: boolean }[] = [];
   const deliveredRetryKeys = new Set<string>();
-  const api: Partial<FakeLineApi> & { delayMs: number } = { delayMs: 0 };
+  const usedReplyTokens = new Set<string>();
+  const api: Partial<FakeLineApi> & Pick<FakeLineApi, 'delayMs'> = { delayMs: 0 };
+  const answer = (res: ServerResponse, status: number, body: object) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
+    res.end(JSON.stringify(body));
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -42,22 +51,20 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       const path = req.url ?? '';
       attempts.push(path);
       const raw = Buffer.concat(chunks).toString('utf8');
-      if (api.delayMs) await new Promise((r) => setTimeout(r, api.delayMs));
+      const delay = typeof api.delayMs === 'function' ? api.delayMs() : api.delayMs;
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       const failure = failures.findIndex((f) => path.includes(f.pathPart));
-      if (failure >= 0) {
-        const [{ status }] = failures.splice(failure, 1);
-        res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
-        return res.end(JSON.stringify({ message: `injected ${status}` }));
-      }
+      const injected = failure >= 0 ? failures.splice(failure, 1)[0]! : null;
+      if (injected && !injected.accepted) return answer(res, injected.status, { message: `injected ${injected.status}` });
+      const body = raw ? JSON.parse(raw) : null;
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
-      if (retryKey && deliveredRetryKeys.has(retryKey)) {
-        res.writeHead(409, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ message: 'The retry key is already accepted' }));
-      }
+      if (retryKey && deliveredRetryKeys.has(retryKey)) return answer(res, 409, { message: 'The retry key is already accepted' });
+      if (path.endsWith('/v2/bot/message/reply') && usedReplyTokens.has(body?.replyToken)) return answer(res, 400, { message: 'Invalid reply token' });
       if (retryKey) deliveredRetryKeys.add(retryKey);
-      calls.push({ path, headers: req.headers, body: raw ? JSON.parse(raw) : null, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(path.includes('/reply') || path.includes('/push') ? JSON.stringify({ sentMessages: [] }) : '{}');
+      if (path.endsWith('/v2/bot/message/reply')) usedReplyTokens.add(body?.replyToken);
+      calls.push({ path, headers: req.headers, body, at: Date.now() });
+      if (injected) return answer(res, injected.status, { message: `injected ${injected.status} after accepting` });
+      answer(res, 200, path.includes('/reply') || path.includes('/push') ? { sentMessages: [] } : {});
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -67,7 +74,10 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
     calls,
     attempts,
     failNext(pathPart: string, ...statuses: number[]) {
-      for (const status of statuses) failures.push({ pathPart, status });
+      for (const status of statuses) failures.push({ pathPart, status, accepted: false });
+    },
+    acceptButFailNext(pathPart: string, status: number) {
+      failures.push({ pathPart, status, accepted: true });
     },
     replies: () => calls.filter((c) => c.path.endsWith('/v2/bot/message/reply')),
     pushes: () => calls.filter((c) => c.path.endsWith('/v2/bot/message/push')),
