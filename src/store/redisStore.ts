@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Session } from '../../flows/conversation.js';
 import { parseStoredAnswer, parseStoredEvent, UnreadableRecord } from './inboxRecords.js';
 import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
@@ -39,9 +39,13 @@ async function commit(tx: Transaction) {
  * order. Inbox records are hashes (state, event, answer); finished ones expire, unfinished ones never.
  */
 export function createRedisStore(url: string, timings: StoreTimings, prefix = 'triage:'): StateStore {
-  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
-  redis.on('error', () => {
-    // Connection errors surface through the failing command and /healthz; ioredis keeps reconnecting.
+  // ioredis is loaded only when Redis is the store: it is ~0.1 s of start-up otherwise spent for nothing.
+  const connection = import('ioredis').then(({ Redis }) => {
+    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    client.on('error', () => {
+      // Connection errors surface through the failing command and /healthz; ioredis keeps reconnecting.
+    });
+    return client;
   });
   const key = (kind: string, id: string) => `${prefix}${kind}:${id}`;
   const inboxKey = `${prefix}inbox`;
@@ -56,15 +60,18 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
   return {
     kind: 'redis',
     async load(userId) {
+      const redis = await connection;
       return parseSession(await redis.get(key('session', userId)));
     },
     async admit(events) {
+      const redis = await connection;
       if (events.length === 0) return new Set<string>();
       const keys = [inboxKey, `${inboxKey}:seq`, ...events.map((e) => key('event', e.id))];
       const args = events.flatMap((e) => [e.id, JSON.stringify(e)]);
       return new Set((await redis.eval(ADMIT, keys.length, ...keys, ...args)) as string[]);
     },
     async unfinished() {
+      const redis = await connection;
       const ids = await redis.zrange(inboxKey, 0, -1);
       const pipeline = redis.pipeline();
       for (const id of ids) pipeline.hget(key('event', id), 'event');
@@ -83,12 +90,14 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       return { events, unreadable };
     },
     async inboxEntry(eventId): Promise<InboxEntry | null> {
+      const redis = await connection;
       const [state, answer, answeredAt] = await redis.hmget(key('event', eventId), 'state', 'answer', 'answeredAt');
       if (!state || !STATES.has(state)) return null;
       if (state !== 'answered') return { state: state as 'pending' | 'done' | 'dead' };
       return { state: 'answered', messages: parseStoredAnswer(answer ?? ''), answeredAt: Number(answeredAt) };
     },
     async saveTurn(event, turn) {
+      const redis = await connection;
       const tx = redis.multi();
       if (turn.session === null) tx.del(key('session', event.userId));
       else if (turn.session !== 'unchanged') tx.set(key('session', event.userId), JSON.stringify(turn.session satisfies Session), 'EX', timings.sessionTtlSeconds);
@@ -97,9 +106,11 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       await commit(tx);
     },
     async finish(eventId, state) {
+      const redis = await connection;
       await commit(finishing(redis.multi(), eventId, state));
     },
     async withUserLock(userId, fn) {
+      const redis = await connection;
       const lockKey = key('lock', userId);
       const token = randomUUID();
       const deadline = Date.now() + LOCK_WAIT_MS;
@@ -120,6 +131,7 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       // answers PING may still refuse writes (out of memory, failing disk).
       const timeout = sleep(1000).then(() => 'no answer within 1 s');
       try {
+        const redis = await connection;
         const answer = await Promise.race([redis.set(key('health', 'probe'), String(Date.now()), 'PX', 60_000), timeout]);
         return answer === 'OK' ? { ok: true } : { ok: false, reason: String(answer) };
       } catch (err) {
@@ -127,6 +139,7 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       }
     },
     async close() {
+      const redis = await connection;
       await redis.quit().catch(() => redis.disconnect());
     },
   };
