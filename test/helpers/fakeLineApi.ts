@@ -23,8 +23,10 @@ export interface FakeLineApi {
   failNext(pathPart: string, ...statuses: number[]): void;
   /** Accept the next matching request (it counts as sent) but answer it with this status, as after a LINE-side fault. */
   acceptButFailNext(pathPart: string, status: number): void;
-  /** Extra latency per request; a function draws one per request. */
+  /** Extra latency per request before it is handled; a function draws one per request. */
   delayMs: number | (() => number);
+  /** Latency after a request was accepted, before the answer leaves: the window where a sender dies not knowing. */
+  answerDelayMs: number | (() => number);
   replies(): RecordedCall[];
   pushes(): RecordedCall[];
   /** Sent messages of replies and pushes, in order. */
@@ -39,7 +41,9 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
   const failures: { pathPart: string; status: number; accepted: boolean }[] = [];
   const deliveredRetryKeys = new Set<string>();
   const usedReplyTokens = new Set<string>();
-  const api: Partial<FakeLineApi> & Pick<FakeLineApi, 'delayMs'> = { delayMs: 0 };
+  const api: Partial<FakeLineApi> & Pick<FakeLineApi, 'delayMs' | 'answerDelayMs'> = { delayMs: 0, answerDelayMs: 0 };
+  const draw = (delay: number | (() => number)) => (typeof delay === 'function' ? delay() : delay);
+  const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
   const answer = (res: ServerResponse, status: number, body: object) => {
     res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
     res.end(JSON.stringify(body));
@@ -51,8 +55,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       const path = req.url ?? '';
       attempts.push(path);
       const raw = Buffer.concat(chunks).toString('utf8');
-      const delay = typeof api.delayMs === 'function' ? api.delayMs() : api.delayMs;
-      if (delay) await new Promise((r) => setTimeout(r, delay));
+      await pause(draw(api.delayMs));
       const failure = failures.findIndex((f) => path.includes(f.pathPart));
       const injected = failure >= 0 ? failures.splice(failure, 1)[0]! : null;
       if (injected && !injected.accepted) return answer(res, injected.status, { message: `injected ${injected.status}` });
@@ -63,6 +66,7 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       if (retryKey) deliveredRetryKeys.add(retryKey);
       if (path.endsWith('/v2/bot/message/reply')) usedReplyTokens.add(body?.replyToken);
       calls.push({ path, headers: req.headers, body, at: Date.now() });
+      await pause(draw(api.answerDelayMs));
       if (injected) return answer(res, injected.status, { message: `injected ${injected.status} after accepting` });
       answer(res, 200, path.includes('/reply') || path.includes('/push') ? { sentMessages: [] } : {});
     });
