@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
     [{ LINE_CHANNEL_SECRET: 'only-the-secret' }, /set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN/],
     [{ LINE_API_BASE_URL: 'not a url' }, /LINE_API_BASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ MAX_PENDING_EVENTS: '0' }, /MAX_PENDING_EVENTS/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
   });

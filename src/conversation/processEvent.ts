@@ -109,12 +109,12 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
             await store.finish(event.id, 'dead').catch((e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'));
             return;
           }
-          if (stopping.signal.aborted) {
-            log.warn({ err: describeError(err) }, 'turn failed while stopping; left in the inbox for the next start');
-            return;
-          }
           log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn failed; will retry');
           await sleep(retryDelays[failures], undefined, { signal: stopping.signal }).catch(() => {});
+          if (stopping.signal.aborted) {
+            log.warn('stopping: the event stays in the inbox for the next start');
+            return;
+          }
         }
       }
     } finally {
