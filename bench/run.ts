@@ -12,8 +12,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { Redis } from 'ioredis';
+import { ensureBuilt } from '../scripts/build.mjs';
 import { startLoadFakeLine } from './loadFakeLine.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -242,17 +242,7 @@ async function runSqlite(name: string, events: number, opts: BenchOptions): Prom
 
 /** Both targets run as `npm start` runs the bot: bundled JavaScript, no TypeScript loader. */
 async function buildTargets() {
-  await build({
-    entryPoints: ['src/main.ts', 'bench/echoBaseline.ts'],
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'warning',
-  });
+  await Promise.all(['src/main.ts', 'bench/echoBaseline.ts'].map(ensureBuilt));
 }
 
 export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {

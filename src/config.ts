@@ -27,6 +27,7 @@ const Env = z
     EVENT_DEDUP_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    MAX_PENDING_EVENTS: z.coerce.number().int().min(1).default(2000),
   })
   .refine((e) => Boolean(e.LINE_CHANNEL_SECRET) === Boolean(e.LINE_CHANNEL_ACCESS_TOKEN), {
     message: 'set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither for local mode',
@@ -41,6 +42,8 @@ export interface Config {
   timings: { sessionTtlSeconds: number; eventTtlSeconds: number };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   maxBodyBytes: number;
+  /** Events received and not yet handled beyond which the webhook answers 503 (LINE delivers again later). */
+  maxPendingEvents: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timings: { sessionTtlSeconds: e.STATE_TTL_SECONDS, eventTtlSeconds: e.EVENT_DEDUP_SECONDS },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxPendingEvents: e.MAX_PENDING_EVENTS,
   };
 }

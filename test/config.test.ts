@@ -30,6 +30,7 @@ describe('configuration from the environment', () => {
     [{ LINE_API_BASE_URL: 'not a url' }, /LINE_API_BASE_URL/],
     [{ LINE_DATA_API_BASE_URL: 'not a url' }, /LINE_DATA_API_BASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ MAX_PENDING_EVENTS: '0' }, /MAX_PENDING_EVENTS/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
   });

@@ -122,7 +122,7 @@ describe('store errors', () => {
     const store = countStoreErrors({ ...memory, load: () => Promise.reject(new Error('disk gone')) }, metrics);
     await expect(store.load('U1')).rejects.toThrow('disk gone');
     await expect(store.withUserLock('U1', () => Promise.reject(new Error('LINE down')))).rejects.toThrow('LINE down');
-    expect(await store.claimEvent('E1')).toBe(true);
+    expect(await store.inboxEntry('E1')).toBeNull();
     const samples = parseExposition(await metrics.render());
     expect(valueOf(samples, 'linebot_store_errors_total', { operation: 'load' })).toBe(1);
     expect(valueOf(samples, 'linebot_store_errors_total')).toBe(1);

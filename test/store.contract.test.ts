@@ -2,9 +2,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversation, type Session } from '../flows/conversation.js';
+import type { InboundEvent } from '../src/conversation/inboundEvent.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { createMemoryStore } from '../src/store/memoryStore.js';
 import { createRedisStore } from '../src/store/redisStore.js';
@@ -13,12 +15,24 @@ import { parseSession, type StateStore } from '../src/store/stateStore.js';
 import { redisSkipReason, redisUrl } from './helpers/redis.js';
 
 const conversation = createConversation(loadKnowledge());
+const answer = [{ type: 'text' as const, text: 'お答えします' }];
 const timings = { sessionTtlSeconds: 60, eventTtlSeconds: 30 };
 const session = (): Session =>
   conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: 'busy' } }).session;
 
 let clock = 1_800_000_000_000;
 const now = () => clock;
+let serial = 0;
+const event = (userId = 'U1'): InboundEvent => ({
+  kind: 'text',
+  text: 'メニュー',
+  id: `E${++serial}-${Math.random().toString(36).slice(2)}`,
+  userId,
+  at: clock,
+  replyToken: 'rt',
+  redelivery: false,
+});
+const ids = (events: InboundEvent[]) => events.map((e) => e.id);
 const opened: StateStore[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -37,25 +51,53 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
     return s;
   };
 
-  it.skipIf(skip)('round-trips a session and deletes it', async () => {
+  it.skipIf(skip)("saves a turn's session, keeps it when unchanged, and deletes it", async () => {
     const store = open();
+    const [e1, e2, e3] = [event(), event(), event()];
+    await store.admit([e1, e2, e3]);
     expect(await store.load('U1')).toBeNull();
     const s = session();
-    await store.save('U1', s);
+    await store.saveTurn(e1, { session: s, messages: null, at: clock });
     expect(await store.load('U1')).toEqual(s);
-    await store.delete('U1');
+    await store.saveTurn(e2, { session: 'unchanged', messages: null, at: clock });
+    expect(await store.load('U1')).toEqual(s);
+    await store.saveTurn(e3, { session: null, messages: null, at: clock });
     expect(await store.load('U1')).toBeNull();
   });
 
-  it.skipIf(skip)('claims an event id only once', async () => {
+  it.skipIf(skip)('admits an event id only once, whether it is unfinished or finished', async () => {
     const store = open();
-    expect(await store.claimEvent('E1')).toBe(true);
-    expect(await store.claimEvent('E1')).toBe(false);
-    expect(await store.claimEvent('E2')).toBe(true);
+    const [a, b, c] = [event(), event(), event()];
+    expect(await store.admit([a, b])).toEqual(new Set(ids([a, b])));
+    expect(await store.admit([a, c])).toEqual(new Set([c.id]));
+    await store.finish(a.id, 'done');
+    await store.finish(b.id, 'dead');
+    expect(await store.admit([a, b, { ...c, redelivery: true }])).toEqual(new Set());
+  });
+
+  it.skipIf(skip)('walks an event through pending → answered → done, and lists the unfinished in arrival order', async () => {
+    const store = open();
+    const events = [event('Ua'), event('Ub'), event('Ua')];
+    await store.admit(events.slice(0, 2));
+    await store.admit(events.slice(2));
+    expect(await store.inboxEntry(events[0]!.id)).toEqual({ state: 'pending' });
+    expect(ids((await store.unfinished()).events)).toEqual(ids(events));
+    expect((await store.unfinished()).events[0]).toEqual(events[0]);
+
+    await store.saveTurn(events[0]!, { session: session(), messages: answer, at: clock + 5 });
+    expect(await store.inboxEntry(events[0]!.id)).toEqual({ state: 'answered', messages: answer, answeredAt: clock + 5 });
+    expect(ids((await store.unfinished()).events)).toEqual(ids(events));
+
+    await store.finish(events[0]!.id, 'done');
+    await store.saveTurn(events[1]!, { session: 'unchanged', messages: null, at: clock });
+    expect(await store.inboxEntry(events[0]!.id)).toEqual({ state: 'done' });
+    expect(await store.inboxEntry(events[1]!.id)).toEqual({ state: 'done' });
+    expect(ids((await store.unfinished()).events)).toEqual([events[2]!.id]);
+    expect(await store.inboxEntry('never-seen')).toBeNull();
   });
 
   it.skipIf(skip)('answers ping while open', async () => {
-    expect(await open().ping()).toBe(true);
+    expect(await open().ping()).toEqual({ ok: true });
   });
 
   it.skipIf(skip)('serialises work on one user under the lock, and runs different users side by side', async () => {
@@ -75,27 +117,32 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
     expect(inside).toBe(0);
   });
 
-  it.skipIf(skip || kind === 'redis')('forgets sessions and event ids after their time', async () => {
+  it.skipIf(skip || kind === 'redis')('forgets sessions and finished event ids after their time, never an unfinished event', async () => {
     const store = open();
-    await store.save('Uexp', session());
-    await store.claimEvent('Eexp');
+    const [finished, waiting] = [event('Uexp'), event('Uexp')];
+    await store.admit([finished, waiting]);
+    await store.saveTurn(finished, { session: session(), messages: null, at: clock });
     clock += 31_000;
-    expect(await store.claimEvent('Eexp')).toBe(true);
+    expect(await store.inboxEntry(finished.id)).toBeNull();
+    expect(await store.admit([finished, waiting])).toEqual(new Set([finished.id]));
     expect(await store.load('Uexp')).not.toBeNull();
     clock += 30_000;
     expect(await store.load('Uexp')).toBeNull();
+    expect(ids((await store.unfinished()).events).sort()).toEqual(ids([waiting, finished]).sort());
   });
 
   it.skipIf(skip || kind !== 'redis')('sets expiries on Redis keys', async () => {
     const prefix = `ttl:${Date.now()}:`;
     const store = createRedisStore(redisUrl!, timings, prefix);
     opened.push(store);
-    await store.save('Uttl', session());
-    await store.claimEvent('Ettl');
+    const [finished, waiting] = [event('Uttl'), event('Uttl')];
+    await store.admit([finished, waiting]);
+    await store.saveTurn(finished, { session: session(), messages: null, at: clock });
     const raw = new Redis(redisUrl!);
     try {
       expect(await raw.ttl(`${prefix}session:Uttl`)).toBeGreaterThan(50);
-      expect(await raw.ttl(`${prefix}event:Ettl`)).toBeGreaterThan(20);
+      expect(await raw.ttl(`${prefix}event:${finished.id}`)).toBeGreaterThan(20);
+      expect(await raw.ttl(`${prefix}event:${waiting.id}`)).toBe(-1);
     } finally {
       raw.disconnect();
     }
@@ -107,5 +154,63 @@ describe('reading stored sessions', () => {
     expect(parseSession('{not json')).toBeNull();
     expect(parseSession(JSON.stringify({ v: 2 }))).toBeNull();
     expect(parseSession(JSON.stringify(session()))).toEqual(session());
+  });
+});
+
+describe('SQLite store on disk', () => {
+  const dbPath = () => join(mkdtempSync(join(tmpdir(), 'triage-')), 'state.db');
+
+  it('keeps unfinished events and saved answers across a reopen', async () => {
+    const path = dbPath();
+    const first = createSqliteStore(path, timings, now);
+    const [answered, waiting] = [event('Ureopen'), event('Ureopen')];
+    await first.admit([answered, waiting]);
+    await first.saveTurn(answered, { session: session(), messages: answer, at: clock });
+    await first.close();
+    const second = createSqliteStore(path, timings, now);
+    opened.push(second);
+    expect((await second.unfinished()).events).toEqual([answered, waiting]);
+    expect(await second.inboxEntry(answered.id)).toMatchObject({ state: 'answered', messages: answer });
+  });
+
+  it('lists a damaged stored event as unreadable instead of failing the rest', async () => {
+    const path = dbPath();
+    const store = createSqliteStore(path, timings, now);
+    opened.push(store);
+    const [good, bad] = [event(), event()];
+    await store.admit([good, bad]);
+    const raw = new Database(path);
+    raw.prepare("UPDATE inbox SET event = '{\"kind\":\"text\"' WHERE event_id = ?").run(bad.id);
+    raw.close();
+    expect(await store.unfinished()).toEqual({ events: [good], unreadable: [bad.id] });
+  });
+
+  it('a write lock held by another connection fails writes within about a second without freezing the process', async () => {
+    const path = dbPath();
+    const store = createSqliteStore(path, timings, now);
+    opened.push(store);
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      const started = Date.now();
+      const admitted = store.admit([event()]).then(
+        () => 'stored',
+        (err: Error) => err.message,
+      );
+      const health = await store.ping();
+      clearInterval(ticker);
+      expect(await admitted).toMatch(/locked|busy/i);
+      expect(health).toEqual({ ok: false, reason: expect.stringMatching(/locked|busy/i) });
+      expect(Date.now() - started).toBeLessThan(2000);
+      // The event loop kept running while the writes waited: ~100 ticks in a second if never blocked.
+      expect(ticks).toBeGreaterThan(40);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await store.ping()).toEqual({ ok: true });
+    expect((await store.admit([event()])).size).toBe(1);
   });
 });

@@ -11,9 +11,13 @@
  * dialog state on every turn. Our dialogue state belongs to the XState machines and our own
  * store, and skipping that unused machinery cut Botkit's cost per turn by about two thirds
  * (157 µs → 47 µs measured here).
+ *
+ * Botkit and the Bot Framework SDK take ~0.5–0.7 s to load, more than half of the start-up, and
+ * nothing needs them before the first turn: the webhook can store and acknowledge events without
+ * them. So they are loaded on the first turn, and the process is ready that much sooner.
  */
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
-import { Botkit, type BotkitMessage, type BotWorker } from 'botkit';
+import type { Activity, ConversationReference, ResourceResponse, TurnContext as BotTurnContext } from 'botbuilder';
+import type { BotkitMessage, BotWorker } from 'botkit';
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import type { TurnResult } from '../conversation/respond.js';
@@ -27,58 +31,58 @@ interface TurnPayload {
   session: Session | null;
 }
 
-class CapturingAdapter extends BotAdapter {
-  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const outbox = context.turnState.get(OUTBOX) as TurnResult[];
-    for (const activity of activities) outbox.push(activity.channelData.result as TurnResult);
-    return activities.map((_, i) => ({ id: String(i) }));
-  }
-  async updateActivity(): Promise<void> {
-    throw new Error('LINE messages cannot be edited');
-  }
-  async deleteActivity(): Promise<void> {
-    throw new Error('LINE messages cannot be deleted by the bot');
-  }
-  async continueConversation(_ref: Partial<ConversationReference>): Promise<void> {
-    throw new Error('proactive turns go through push, not Botkit');
+type RunTurn = (payload: TurnPayload) => Promise<TurnResult[]>;
+
+async function loadBotkit(handle: (event: InboundEvent, session: Session | null) => TurnResult): Promise<RunTurn> {
+  const [{ BotAdapter, TurnContext }, { Botkit }] = await Promise.all([import('botbuilder'), import('botkit')]);
+
+  class CapturingAdapter extends BotAdapter {
+    async sendActivities(context: BotTurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+      const outbox = context.turnState.get(OUTBOX) as TurnResult[];
+      for (const activity of activities) outbox.push(activity.channelData.result as TurnResult);
+      return activities.map((_, i) => ({ id: String(i) }));
+    }
+    async updateActivity(): Promise<void> {
+      throw new Error('LINE messages cannot be edited');
+    }
+    async deleteActivity(): Promise<void> {
+      throw new Error('LINE messages cannot be deleted by the bot');
+    }
+    async continueConversation(_ref: Partial<ConversationReference>): Promise<void> {
+      throw new Error('proactive turns go through push, not Botkit');
+    }
+
+    async runTurn(controller: InstanceType<typeof Botkit>, payload: TurnPayload): Promise<TurnResult[]> {
+      const { event } = payload;
+      const activity: Partial<Activity> = {
+        type: 'event',
+        id: event.id,
+        channelId: 'line',
+        from: { id: event.userId, name: '' },
+        recipient: { id: 'bot', name: '' },
+        conversation: { id: event.userId, name: '', isGroup: false, conversationType: 'personal' },
+        text: event.kind === 'text' ? event.text : undefined,
+        channelData: { payload },
+      };
+      const context = new TurnContext(this, activity);
+      context.turnState.set(OUTBOX, []);
+      const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+      const bot = await controller.spawn({ context, activity, reference });
+      const message: BotkitMessage = {
+        type: event.kind,
+        user: event.userId,
+        channel: event.userId,
+        text: activity.text ?? '',
+        reference,
+        context,
+        incoming_message: activity as Activity,
+        payload,
+      };
+      await controller.trigger(event.kind, bot, message);
+      return context.turnState.get(OUTBOX) as TurnResult[];
+    }
   }
 
-  async runTurn(controller: Botkit, payload: TurnPayload): Promise<TurnResult[]> {
-    const { event } = payload;
-    const activity: Partial<Activity> = {
-      type: 'event',
-      id: event.id,
-      channelId: 'line',
-      from: { id: event.userId, name: '' },
-      recipient: { id: 'bot', name: '' },
-      conversation: { id: event.userId, name: '', isGroup: false, conversationType: 'personal' },
-      text: event.kind === 'text' ? event.text : undefined,
-      channelData: { payload },
-    };
-    const context = new TurnContext(this, activity);
-    context.turnState.set(OUTBOX, []);
-    const reference = TurnContext.getConversationReference(activity) as ConversationReference;
-    const bot = await controller.spawn({ context, activity, reference });
-    const message: BotkitMessage = {
-      type: event.kind,
-      user: event.userId,
-      channel: event.userId,
-      text: activity.text ?? '',
-      reference,
-      context,
-      incoming_message: activity as Activity,
-      payload,
-    };
-    await controller.trigger(event.kind, bot, message);
-    return context.turnState.get(OUTBOX) as TurnResult[];
-  }
-}
-
-export interface TurnRunner {
-  run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
-}
-
-export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Session | null) => TurnResult): TurnRunner {
   const adapter = new CapturingAdapter();
   const controller = new Botkit({
     adapter,
@@ -90,10 +94,24 @@ export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Se
     const { event, session } = message.payload as TurnPayload;
     await bot.reply(message, { channelData: { result: handle(event, session) } });
   });
+  return (payload) => adapter.runTurn(controller, payload);
+}
+
+export interface TurnRunner {
+  run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
+}
+
+export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Session | null) => TurnResult): TurnRunner {
+  let loading: Promise<RunTurn> | null = null;
+  const botkit = () =>
+    (loading ??= loadBotkit(handle).catch((err: unknown) => {
+      loading = null; // a failed load is tried again at the next turn
+      throw err;
+    }));
 
   return {
     async run(event, session) {
-      const [result] = await adapter.runTurn(controller, { event, session });
+      const [result] = await (await botkit())({ event, session });
       if (!result) throw new Error(`no handler answered a ${event.kind} event`);
       return result;
     },

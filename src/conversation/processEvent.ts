@@ -1,22 +1,38 @@
 /**
- * The turn, with its I/O, for one inbound event: de-duplicate → lock the user → load → step (through
- * Botkit) → save → send. Saving comes before sending so that a LINE outage loses a reply, never the
- * conversation; events of one user go through a keyed queue so they are answered in order.
+ * What happens to inbound events, with their I/O. The webhook admits them into the store's inbox
+ * before it answers 200; each is then handled in its user's queue: lock the user → load → step
+ * (through Botkit) → save the session and the answer together → send → mark done. A crash at any point
+ * leaves the event in the inbox, and the next start takes it up where it stopped: a turn that was
+ * saved is not run again, only its answer is sent (see src/line/lineSender.ts for why that cannot
+ * answer twice). A failing turn is retried a few times, then logged as dead with its id.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../botkit/botkitTurns.js';
-import type { Transport } from '../line/lineSender.js';
+import { DeliveryFailed, type Outbound, type Transport } from '../line/lineSender.js';
 import type { Metrics } from '../metrics.js';
+import type { OutgoingMessage } from '../render/lineLimits.js';
 import type { StateStore } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';
 
 export interface EventProcessor {
-  /** Queues the event; the promise settles when it has been handled (it never rejects). */
-  accept(event: InboundEvent): Promise<void>;
+  /**
+   * Stores the events in the inbox and queues the new ones (redeliveries of known ids are dropped).
+   * Once it resolves accepted the events survive a crash; only then may the webhook answer 200.
+   */
+  admit(events: InboundEvent[]): Promise<Admission>;
+  /** Queues what an earlier run left unfinished, oldest first; call before admitting new events. */
+  resume(): Promise<number>;
   drain(): Promise<void>;
+  /** No more retries of failed turns: they stay in the inbox for the next start. */
+  stop(): void;
   readonly pending: number;
 }
+
+export type Admission =
+  | { accepted: true; /** Settles when every newly admitted event has been handled. */ handled: Promise<void> }
+  | { accepted: false; reason: 'backlog' | 'store' };
 
 export interface ProcessorDeps {
   store: StateStore;
@@ -24,13 +40,62 @@ export interface ProcessorDeps {
   transport: Transport;
   logger: Logger;
   metrics: Metrics;
+  now?: () => number;
+  /** Events waiting beyond which new ones are refused, so LINE delivers them again later. */
+  maxPending: number;
+  /** Pauses before retrying a failed turn; their number is the number of retries before an event is dead. */
+  retryDelaysMs?: number[];
   /** After this long without an answer the user sees LINE's loading animation. */
   loadingAfterMs?: number;
 }
 
 export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   const { store, runner, transport, logger, metrics } = deps;
+  const now = deps.now ?? Date.now;
+  const retryDelays = deps.retryDelaysMs ?? [1000, 5000, 15000];
   const queue = createKeyedQueue();
+  const stopping = new AbortController();
+  let admitting = 0;
+
+  /** One attempt at the event, under the user's lock. */
+  async function runTurn(event: InboundEvent, log: Logger, replyRefused: boolean) {
+    const entry = await store.inboxEntry(event.id);
+    if (entry === null || entry.state === 'done' || entry.state === 'dead') {
+      log.info({ state: entry?.state ?? 'forgotten' }, 'event already finished');
+      return;
+    }
+    let messages: OutgoingMessage[];
+    let intent: string | undefined;
+    let earlierAttempt: Outbound['earlierAttempt'];
+    if (entry.state === 'answered') {
+      messages = entry.messages;
+      earlierAttempt = { at: entry.answeredAt, replyRefused };
+    } else {
+      const stored = await store.load(event.userId);
+      const result = await runner.run(await withProfileLanguage(event), stored);
+      metrics.intent(result.intent);
+      if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');
+      const session = result.session === stored ? 'unchanged' : result.session;
+      await store.saveTurn(event, { session, messages: result.reply?.messages ?? null, at: now() });
+      if (!result.reply) {
+        log.info({ intent: result.intent }, 'event handled without reply');
+        return;
+      }
+      messages = result.reply.messages;
+      intent = result.intent;
+    }
+    const outcome = await transport.deliver({
+      eventId: event.id,
+      userId: event.userId,
+      replyToken: event.replyToken,
+      at: event.at,
+      messages,
+      ...(earlierAttempt ? { earlierAttempt } : {}),
+    });
+    await store.finish(event.id, 'done');
+    metrics.delivered(outcome);
+    log[outcome === 'unconfirmed' ? 'warn' : 'info']({ intent, outcome, messages: messages.length }, 'event answered');
+  }
 
   /** A new friend is greeted in their LINE profile's language; that needs one API call, on follow only. */
   async function withProfileLanguage(event: InboundEvent): Promise<InboundEvent> {
@@ -41,47 +106,73 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
 
   async function handle(event: InboundEvent) {
     const log = logger.child({ eventId: event.id, kind: event.kind });
-    if (!(await store.claimEvent(event.id))) {
-      log.info({ redelivery: event.redelivery }, 'duplicate event ignored');
-      return;
-    }
     const turnEnded = metrics.turnStarted();
     const loading = setTimeout(() => void transport.showLoading(event.userId), deps.loadingAfterMs ?? 400);
+    let replyRefused = false;
     try {
-      await store.withUserLock(event.userId, async () => {
-        const stored = await store.load(event.userId);
-        const result = await runner.run(await withProfileLanguage(event), stored);
-        if (result.session === null) await store.delete(event.userId);
-        else if (result.session !== stored) await store.save(event.userId, result.session);
-        metrics.intent(result.intent);
-        if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');
-        if (!result.reply) {
-          log.info({ intent: result.intent }, 'event handled without reply');
+      for (let failures = 0; ; failures++) {
+        try {
+          await store.withUserLock(event.userId, () => runTurn(event, log, replyRefused));
           return;
+        } catch (err) {
+          if (err instanceof DeliveryFailed) replyRefused = err.replyRefused;
+          if (failures >= retryDelays.length) {
+            log.error({ err: describeError(err), attempts: failures + 1 }, 'event dead: turn failed too often, giving up');
+            await store.finish(event.id, 'dead').catch((e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'));
+            return;
+          }
+          log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn failed; will retry');
+          await sleep(retryDelays[failures], undefined, { signal: stopping.signal }).catch(() => {});
+          if (stopping.signal.aborted) {
+            log.warn('stopping: the event stays in the inbox for the next start');
+            return;
+          }
         }
-        const outcome = await transport.deliver({
-          eventId: event.id,
-          userId: event.userId,
-          replyToken: event.replyToken,
-          at: event.at,
-          messages: result.reply.messages,
-        });
-        metrics.delivered(outcome);
-        log.info({ intent: result.intent, outcome, messages: result.reply.messages.length }, 'event answered');
-      });
+      }
     } finally {
       clearTimeout(loading);
       turnEnded();
     }
   }
 
+  const enqueue = (event: InboundEvent) =>
+    queue.push(event.userId, () => handle(event)).catch((err: unknown) => {
+      logger.error({ eventId: event.id, err: describeError(err) }, 'event failed');
+    });
+
   return {
-    accept(event) {
-      return queue.push(event.userId, () => handle(event)).catch((err: unknown) => {
-        logger.error({ eventId: event.id, err: describeError(err) }, 'event failed');
-      });
+    async admit(events) {
+      if (events.length === 0) return { accepted: true, handled: Promise.resolve() };
+      if (queue.pending + admitting + events.length > deps.maxPending) return { accepted: false, reason: 'backlog' };
+      let fresh: Set<string>;
+      admitting += events.length;
+      try {
+        fresh = await store.admit(events);
+      } catch (err) {
+        logger.error({ err: describeError(err), events: events.length }, 'could not store incoming events');
+        return { accepted: false, reason: 'store' };
+      } finally {
+        admitting -= events.length;
+      }
+      const runs: Promise<void>[] = [];
+      for (const event of events) {
+        if (fresh.has(event.id)) runs.push(enqueue(event));
+        else logger.info({ eventId: event.id, redelivery: event.redelivery }, 'duplicate event ignored');
+      }
+      return { accepted: true, handled: Promise.all(runs).then(() => undefined) };
+    },
+    async resume() {
+      const { events, unreadable } = await store.unfinished();
+      for (const eventId of unreadable) {
+        logger.error({ eventId }, 'event dead: its stored record cannot be read');
+        await store.finish(eventId, 'dead');
+      }
+      for (const event of events) void enqueue(event);
+      if (events.length > 0) logger.info({ events: events.length }, 'taking up events an earlier run left unfinished');
+      return events.length;
     },
     drain: () => queue.drain(),
+    stop: () => stopping.abort(),
     get pending() {
       return queue.pending;
     },
@@ -91,6 +182,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
 /** Error details safe to log: status and message, never the request body (it can hold user text). */
 export function describeError(err: unknown): { message: string; status?: number } {
   const message = (err instanceof Error ? err.message : String(err)).slice(0, 200);
-  const status = err && typeof err === 'object' && 'status' in err ? Number(err.status) : undefined;
+  const source = err instanceof DeliveryFailed ? err.cause : err;
+  const status = source && typeof source === 'object' && 'status' in source ? Number(source.status) : undefined;
   return status === undefined ? { message } : { message, status };
 }

@@ -1,7 +1,12 @@
 /**
- * The only code that talks to LINE's API. Replies go through the reply token; if that fails for a
- * reason a retry cannot fix (token expired or already used), the same messages are pushed with a
- * retry key derived from the event, so LINE delivers them once however often we retry.
+ * The only code that talks to LINE's API. Replies go through the reply token; if LINE refuses the
+ * token (expired), the same messages are pushed with a retry key derived from the event, so LINE
+ * delivers them once however often we retry.
+ *
+ * A reply carries no retry key, so once a reply may have reached LINE (an attempt that ended in a 5xx
+ * or a broken connection, here or before a crash), a later "invalid reply token" can mean "already
+ * used": then nothing is pushed, since the user may already have the answer. A fresh token is simply
+ * tried again, which LINE accepts only if the earlier attempt did not land.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
@@ -18,10 +23,25 @@ export interface Outbound {
   /** When LINE sent the event, epoch ms: reply tokens live about a minute. */
   at: number;
   messages: OutgoingMessage[];
+  /** Set when this answer was already being delivered once (an earlier try, or before a restart). */
+  earlierAttempt?: { at: number; replyRefused: boolean };
+}
+
+/** unconfirmed: a reply may or may not have reached the user, and pushing could answer twice. */
+export type DeliveryOutcome = 'replied' | 'pushed' | 'skipped' | 'unconfirmed';
+
+/** Delivery failed for now; replyRefused tells the next attempt that only a push is left. */
+export class DeliveryFailed extends Error {
+  constructor(
+    readonly replyRefused: boolean,
+    cause: unknown,
+  ) {
+    super(`delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }
 
 export interface Transport {
-  deliver(out: Outbound): Promise<'replied' | 'pushed' | 'skipped'>;
+  deliver(out: Outbound): Promise<DeliveryOutcome>;
   showLoading(userId: string): Promise<void>;
   /** The language of the user's LINE profile when it is one the bot speaks; null when unknown. */
   profileLanguage(userId: string): Promise<Lang | null>;
@@ -41,18 +61,23 @@ const REPLY_TOKEN_LIFETIME_MS = 50_000; // LINE says about one minute; leave a m
 
 const retryable = (err: unknown) => err instanceof HTTPFetchError && (err.status === 429 || err.status >= 500);
 const statusOf = (err: unknown) => (err instanceof HTTPFetchError ? err.status : undefined);
+/** LINE answered with a client error: the request certainly did not take effect. */
+const rejected = (err: unknown) => err instanceof HTTPFetchError && err.status >= 400 && err.status < 500;
+/** Rejected for good (the token is invalid or expired), not just for now (429). */
+const refused = (err: unknown) => rejected(err) && statusOf(err) !== 429;
 
 export function createLineSender(opts: SenderOptions): Transport {
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
   const now = opts.now ?? Date.now;
   const backoff = opts.backoffMs ?? [200, 800, 2000];
 
-  async function withRetries<T>(what: 'reply' | 'push', call: () => Promise<T>): Promise<T> {
+  async function withRetries<T>(what: 'reply' | 'push', call: () => Promise<T>, onFailedAttempt: (err: unknown) => void = () => {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (err) {
         opts.metrics.lineApiError(what, statusOf(err));
+        onFailedAttempt(err);
         if (!retryable(err) || attempt >= backoff.length) throw err;
         opts.logger.warn({ what, status: statusOf(err), attempt: attempt + 1 }, 'LINE API busy or failing; retrying');
         await sleep(backoff[attempt]!);
@@ -70,20 +95,42 @@ export function createLineSender(opts: SenderOptions): Transport {
     return 'pushed' as const;
   }
 
+  const fresh = (out: Outbound, at: number) => at - out.at < REPLY_TOKEN_LIFETIME_MS;
+
   return {
     async deliver(out) {
       const token = out.replyToken;
       if (token && isDummyReplyToken(token)) return 'skipped';
-      if (token && now() - out.at < REPLY_TOKEN_LIFETIME_MS) {
+      let replyRefused = out.earlierAttempt?.replyRefused ?? false;
+      // An earlier attempt made while the token was fresh may have used it.
+      let replyMayHaveLanded = Boolean(token && out.earlierAttempt && !replyRefused && fresh(out, out.earlierAttempt.at));
+      if (token && !replyRefused && fresh(out, now())) {
         try {
-          await withRetries('reply', () => client.replyMessage({ replyToken: token, messages: out.messages as messagingApi.Message[] }));
+          await withRetries(
+            'reply',
+            () => client.replyMessage({ replyToken: token, messages: out.messages as messagingApi.Message[] }),
+            (err) => (replyMayHaveLanded ||= !rejected(err)),
+          );
           return 'replied';
         } catch (err) {
-          opts.logger.warn({ status: statusOf(err), eventId: out.eventId }, 'reply failed; falling back to push');
+          if (!refused(err)) throw new DeliveryFailed(false, err);
+          if (replyMayHaveLanded) {
+            opts.logger.warn({ status: statusOf(err), eventId: out.eventId }, 'reply token refused after an attempt that may have landed; not pushing');
+            return 'unconfirmed';
+          }
+          opts.logger.warn({ status: statusOf(err), eventId: out.eventId }, 'reply refused; falling back to push');
           opts.metrics.pushFallback('replyFailed');
+          replyRefused = true;
         }
+      } else if (replyMayHaveLanded) {
+        opts.logger.warn({ eventId: out.eventId }, 'reply token expired after an attempt that may have landed; not pushing');
+        return 'unconfirmed';
       } else opts.metrics.pushFallback(token ? 'tokenExpired' : 'noToken');
-      return push(out);
+      try {
+        return await push(out);
+      } catch (err) {
+        throw new DeliveryFailed(replyRefused, err);
+      }
     },
     async profileLanguage(userId) {
       try {

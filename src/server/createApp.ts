@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { createConversation } from '../../flows/conversation.js';
 import { createBotkitTurnRunner } from '../botkit/botkitTurns.js';
 import type { Config } from '../config.js';
+import type { InboundEvent } from '../conversation/inboundEvent.js';
 import { createEventProcessor, type EventProcessor } from '../conversation/processEvent.js';
 import { createResponder } from '../conversation/respond.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   now?: () => number;
   /** Backoff between LINE retries; tests shorten it. */
   lineBackoffMs?: number[];
+  /** Pauses before a failed turn is tried again; tests shorten them. */
+  retryDelaysMs?: number[];
 }
 
 export function createApp(config: Config, opts: AppOptions): App {
@@ -65,7 +68,16 @@ export function createApp(config: Config, opts: AppOptions): App {
       now,
       ...(opts.lineBackoffMs ? { backoffMs: opts.lineBackoffMs } : {}),
     });
-  const processor = createEventProcessor({ store, runner, transport, logger, metrics });
+  const processor = createEventProcessor({
+    store,
+    runner,
+    transport,
+    logger,
+    metrics,
+    now,
+    maxPending: config.maxPendingEvents,
+    ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
+  });
   let closing = false;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -82,8 +94,7 @@ export function createApp(config: Config, opts: AppOptions): App {
       logger.warn({ status: verdict.status, reason: verdict.reason }, 'webhook rejected');
       return json(res, verdict.status, { error: verdict.reason });
     }
-    // Answer first: LINE gives the webhook 2 s, and the work below may wait on the store or the API.
-    json(res, 200, { ok: true });
+    const events: InboundEvent[] = [];
     for (const item of verdict.events) {
       const event = normalizeEvent(item);
       if ('skipped' in event) {
@@ -91,9 +102,17 @@ export function createApp(config: Config, opts: AppOptions): App {
         metrics.webhookEventSkipped(event.skipped);
       } else {
         metrics.webhookEvent(event.kind);
-        void processor.accept(event);
+        events.push(event);
       }
     }
+    // 200 only once the events are in the store: LINE never redelivers an acknowledged event. The turns
+    // run afterwards (LINE gives the webhook 2 s); a 503 makes LINE deliver the events again later.
+    const admission = await processor.admit(events);
+    if (!admission.accepted) {
+      logger.warn({ reason: admission.reason, events: events.length }, 'webhook refused for now');
+      return json(res, 503, { error: admission.reason === 'backlog' ? 'too many events waiting' : 'store unavailable' });
+    }
+    json(res, 200, { ok: true });
   }
 
   async function localMessage(req: IncomingMessage, res: ServerResponse) {
@@ -107,7 +126,9 @@ export function createApp(config: Config, opts: AppOptions): App {
     }
     if (!input.success) return json(res, 400, { error: 'expected { userId, text | postback | follow }' });
     const event = localEvent(input.data, now());
-    await processor.accept(event);
+    const admission = await processor.admit([event]);
+    if (!admission.accepted) return json(res, 503, { error: 'busy, try again' });
+    await admission.handled;
     json(res, 200, { messages: local.take(event.id) });
   }
 
@@ -119,8 +140,8 @@ export function createApp(config: Config, opts: AppOptions): App {
     }
     if (req.method === 'POST' && path === '/webhook') return webhook(req, res);
     if (req.method === 'GET' && path === '/healthz') {
-      const storeOk = await store.ping().catch(() => false);
-      return json(res, storeOk ? 200 : 503, { status: storeOk ? 'ok' : 'degraded', store: { kind: store.kind, ok: storeOk }, mode: config.line ? 'line' : 'local' });
+      const health = await store.ping().catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
+      return json(res, health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'degraded', store: { kind: store.kind, ...health }, mode: config.line ? 'line' : 'local' });
     }
     if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.contentType });
@@ -147,11 +168,14 @@ export function createApp(config: Config, opts: AppOptions): App {
     server,
     store,
     processor,
-    listen(port = config.port) {
+    async listen(port = config.port) {
+      // Taken up before any new event is admitted, so each user's events keep their order.
+      await processor.resume();
       return new Promise((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
     },
     async close() {
       closing = true;
+      processor.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await processor.drain();

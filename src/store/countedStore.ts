@@ -11,9 +11,11 @@ export function countStoreErrors(store: StateStore, metrics: Metrics): StateStor
   return {
     kind: store.kind,
     load: (userId) => counted('load', store.load(userId)),
-    save: (userId, session) => counted('save', store.save(userId, session)),
-    delete: (userId) => counted('delete', store.delete(userId)),
-    claimEvent: (eventId) => counted('claimEvent', store.claimEvent(eventId)),
+    admit: (events) => counted('admit', store.admit(events)),
+    unfinished: () => counted('unfinished', store.unfinished()),
+    inboxEntry: (eventId) => counted('inboxEntry', store.inboxEntry(eventId)),
+    saveTurn: (event, turn) => counted('saveTurn', store.saveTurn(event, turn)),
+    finish: (eventId, state) => counted('finish', store.finish(eventId, state)),
     ping: () => counted('ping', store.ping()),
     close: () => store.close(),
     async withUserLock(userId, fn) {

@@ -1,44 +1,82 @@
 import type { Session } from '../../flows/conversation.js';
-import { parseSession, type StateStore, type StoreTimings } from './stateStore.js';
+import type { InboundEvent } from '../conversation/inboundEvent.js';
+import type { OutgoingMessage } from '../render/lineLimits.js';
+import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+
+interface InboxRecord {
+  state: InboxEntry['state'];
+  event: InboundEvent | null;
+  messages: OutgoingMessage[] | null;
+  answeredAt: number;
+  /** null while unfinished: an event waiting for its turn is never forgotten. */
+  expiresAt: number | null;
+}
 
 /** For tests and trying the bot: one process, nothing survives a restart. */
 export function createMemoryStore(timings: StoreTimings, now: () => number = Date.now): StateStore {
   const sessions = new Map<string, { json: string; expiresAt: number }>();
-  const events = new Map<string, number>();
+  const inbox = new Map<string, InboxRecord>();
+  const expired = (expiresAt: number | null) => expiresAt !== null && expiresAt <= now();
 
-  function sweep(map: Map<string, unknown>, expiresAt: (v: never) => number) {
-    const t = now();
-    for (const [k, v] of map) if (expiresAt(v as never) <= t) map.delete(k);
+  // Keep memory bounded over long runs: drop expired entries now and then.
+  function sweep() {
+    for (const [id, record] of inbox) if (expired(record.expiresAt)) inbox.delete(id);
+    for (const [userId, session] of sessions) if (expired(session.expiresAt)) sessions.delete(userId);
   }
 
   return {
     kind: 'memory',
     async load(userId) {
       const hit = sessions.get(userId);
-      if (!hit || hit.expiresAt <= now()) return null;
+      if (!hit || expired(hit.expiresAt)) return null;
       return parseSession(hit.json);
     },
-    async save(userId, session: Session) {
-      sessions.set(userId, { json: JSON.stringify(session), expiresAt: now() + timings.sessionTtlSeconds * 1000 });
-    },
-    async delete(userId) {
-      sessions.delete(userId);
-    },
-    async claimEvent(eventId) {
-      const seenUntil = events.get(eventId);
-      if (seenUntil !== undefined && seenUntil > now()) return false;
-      // Keep memory bounded over long runs: drop expired entries now and then.
-      if (events.size > 10_000) {
-        sweep(events, (v: number) => v);
-        sweep(sessions, (v: { expiresAt: number }) => v.expiresAt);
+    async admit(events) {
+      if (inbox.size > 10_000) sweep();
+      const fresh = new Set<string>();
+      for (const event of events) {
+        const known = inbox.get(event.id);
+        if (known && !expired(known.expiresAt)) continue;
+        // Deleting first moves a forgotten id to the end, so unfinished() keeps arrival order.
+        inbox.delete(event.id);
+        inbox.set(event.id, { state: 'pending', event, messages: null, answeredAt: 0, expiresAt: null });
+        fresh.add(event.id);
       }
-      events.set(eventId, now() + timings.eventTtlSeconds * 1000);
-      return true;
+      return fresh;
+    },
+    async unfinished() {
+      const events = [...inbox.values()].filter((r) => r.state === 'pending' || r.state === 'answered').map((r) => r.event!);
+      return { events, unreadable: [] };
+    },
+    async inboxEntry(eventId) {
+      const record = inbox.get(eventId);
+      if (!record || expired(record.expiresAt)) return null;
+      return record.state === 'answered' ? { state: 'answered', messages: record.messages!, answeredAt: record.answeredAt } : { state: record.state };
+    },
+    async saveTurn(event, turn) {
+      const record = inbox.get(event.id);
+      if (!record) throw new Error('saveTurn for an event that is not in the inbox');
+      if (turn.session === null) sessions.delete(event.userId);
+      else if (turn.session !== 'unchanged') saveSession(event.userId, turn.session);
+      if (turn.messages) Object.assign(record, { state: 'answered', messages: turn.messages, answeredAt: turn.at });
+      else finishRecord(record, 'done');
+    },
+    async finish(eventId, state) {
+      const record = inbox.get(eventId);
+      if (record) finishRecord(record, state);
     },
     withUserLock: (_userId, fn) => fn(),
     async ping() {
-      return true;
+      return { ok: true };
     },
     async close() {},
   };
+
+  function saveSession(userId: string, session: Session) {
+    sessions.set(userId, { json: JSON.stringify(session), expiresAt: now() + timings.sessionTtlSeconds * 1000 });
+  }
+
+  function finishRecord(record: InboxRecord, state: 'done' | 'dead') {
+    Object.assign(record, { state, event: null, messages: null, expiresAt: now() + timings.eventTtlSeconds * 1000 });
+  }
 }

@@ -2,80 +2,129 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Session } from '../../flows/conversation.js';
-import { parseSession, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseStoredAnswer, parseStoredEvent, UnreadableRecord } from './inboxRecords.js';
+import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { createWriteQueue } from './sqliteWriteQueue.js';
 
-/** The embedded default: one file, survives restarts, one instance at a time. */
+/** The embedded default: one file, survives restarts and crashes, one instance at a time. */
 export function createSqliteStore(path: string, timings: StoreTimings, now: () => number = Date.now): StateStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // Opening may wait for another connection (the default 5 s busy timeout); after that the write
+  // queue keeps waits short and off the event loop.
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // WAL with NORMAL sync is durable across process crashes, which is the failure that matters here.
   db.pragma('synchronous = NORMAL');
   db.exec(`
     CREATE TABLE IF NOT EXISTS sessions (user_id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS seen_events (event_id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions(expires_at);
-    CREATE INDEX IF NOT EXISTS seen_events_expiry ON seen_events(expires_at);
+    CREATE TABLE IF NOT EXISTS inbox (
+      seq INTEGER PRIMARY KEY,
+      event_id TEXT NOT NULL UNIQUE,
+      state TEXT NOT NULL,
+      event TEXT,
+      answer TEXT,
+      answered_at INTEGER,
+      expires_at INTEGER
+    );
+    CREATE INDEX IF NOT EXISTS inbox_unfinished ON inbox(seq) WHERE expires_at IS NULL;
+    CREATE INDEX IF NOT EXISTS inbox_expiry ON inbox(expires_at) WHERE expires_at IS NOT NULL;
+    CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
+    DROP TABLE IF EXISTS seen_events;
   `);
-  const select = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE user_id = ? AND expires_at > ?');
-  const upsert = db.prepare(
+  const writes = createWriteQueue(db);
+
+  const selectSession = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE user_id = ? AND expires_at > ?');
+  const upsertSession = db.prepare(
     'INSERT INTO sessions (user_id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
   );
-  const remove = db.prepare('DELETE FROM sessions WHERE user_id = ?');
-  const claim = db.prepare(
-    'INSERT INTO seen_events (event_id, expires_at) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_events.expires_at <= ?',
+  const deleteSession = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  // An id that is known and not yet forgotten is a redelivery: the insert changes nothing.
+  const admitEvent = db.prepare(
+    `INSERT INTO inbox (event_id, state, event) VALUES (?, 'pending', ?)
+     ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, answer = NULL, answered_at = NULL, expires_at = NULL
+     WHERE inbox.expires_at IS NOT NULL AND inbox.expires_at <= ?`,
   );
-  const purge = db.transaction((t: number) => {
-    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(t);
-    db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(t);
-  });
-  const purgeTimer = setInterval(() => purge(now()), 60_000);
+  const selectEntry = db.prepare<[string], { state: InboxEntry['state']; answer: string | null; answered_at: number | null; expires_at: number | null }>(
+    'SELECT state, answer, answered_at, expires_at FROM inbox WHERE event_id = ?',
+  );
+  const selectUnfinished = db.prepare<[], { event_id: string; event: string | null }>('SELECT event_id, event FROM inbox WHERE expires_at IS NULL ORDER BY seq');
+  const markAnswered = db.prepare("UPDATE inbox SET state = 'answered', answer = ?, answered_at = ? WHERE event_id = ?");
+  const markFinished = db.prepare('UPDATE inbox SET state = ?, event = NULL, answer = NULL, answered_at = NULL, expires_at = ? WHERE event_id = ?');
+  const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at');
+  const purgeSessions = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  const purgeEvents = db.prepare('DELETE FROM inbox WHERE expires_at <= ?');
+
+  const purgeTimer = setInterval(() => {
+    const t = now();
+    // A failed purge (database locked, disk full) is retried at the next tick; /healthz reports the store.
+    writes
+      .run(() => {
+        purgeSessions.run(t);
+        purgeEvents.run(t);
+      })
+      .catch(() => {});
+  }, 60_000);
   purgeTimer.unref();
 
-  // Group commit: writes arriving in the same tick share one transaction. Each caller's promise settles
-  // only after that commit, so "saved before the reply is sent" still holds; under load this cuts the
-  // cost of a write several-fold, since SQLite's cost is per transaction more than per row.
-  let pending: { write: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return; // already flushed by close()
-    try {
-      const results = db.transaction(() => batch.map((op) => op.write()))();
-      batch.forEach((op, i) => op.resolve(results[i]));
-    } catch (err) {
-      batch.forEach((op) => op.reject(err));
-    }
-  };
-  const write = <T>(op: () => T): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push({ write: op, resolve: resolve as (v: unknown) => void, reject });
-    });
+  const finishRow = (eventId: string, state: 'done' | 'dead') => markFinished.run(state, now() + timings.eventTtlSeconds * 1000, eventId);
 
   return {
     kind: 'sqlite',
     async load(userId) {
-      return parseSession(select.get(userId, now())?.data);
+      return parseSession(selectSession.get(userId, now())?.data);
     },
-    async save(userId, session: Session) {
-      const json = JSON.stringify(session);
-      await write(() => upsert.run(userId, json, now() + timings.sessionTtlSeconds * 1000));
-    },
-    async delete(userId) {
-      await write(() => remove.run(userId));
-    },
-    async claimEvent(eventId) {
+    admit(events) {
+      if (events.length === 0) return Promise.resolve(new Set<string>());
+      const payloads = events.map((e) => [e.id, JSON.stringify(e)] as const);
       const t = now();
-      return write(() => claim.run(eventId, t + timings.eventTtlSeconds * 1000, t).changes === 1);
+      return writes.run(() => new Set(payloads.filter(([id, json]) => admitEvent.run(id, json, t).changes === 1).map(([id]) => id)));
+    },
+    async unfinished() {
+      const events = [];
+      const unreadable = [];
+      for (const row of selectUnfinished.all()) {
+        try {
+          events.push(parseStoredEvent(row.event ?? ''));
+        } catch (err) {
+          if (!(err instanceof UnreadableRecord)) throw err;
+          unreadable.push(row.event_id);
+        }
+      }
+      return { events, unreadable };
+    },
+    async inboxEntry(eventId) {
+      const row = selectEntry.get(eventId);
+      if (!row || (row.expires_at !== null && row.expires_at <= now())) return null;
+      if (row.state !== 'answered') return { state: row.state };
+      return { state: 'answered', messages: parseStoredAnswer(row.answer ?? ''), answeredAt: row.answered_at ?? 0 };
+    },
+    saveTurn(event, turn) {
+      const sessionJson = turn.session && turn.session !== 'unchanged' ? JSON.stringify(turn.session satisfies Session) : null;
+      const answer = turn.messages ? JSON.stringify(turn.messages) : null;
+      return writes.run(() => {
+        if (turn.session === null) deleteSession.run(event.userId);
+        else if (sessionJson) upsertSession.run(event.userId, sessionJson, now() + timings.sessionTtlSeconds * 1000);
+        if (answer) markAnswered.run(answer, turn.at, event.id);
+        else finishRow(event.id, 'done');
+      });
+    },
+    async finish(eventId, state) {
+      await writes.run(() => finishRow(eventId, state));
     },
     withUserLock: (_userId, fn) => fn(),
     async ping() {
-      return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;
+      // A write, not a read: a locked database or a full disk still answers SELECT 1.
+      try {
+        await writes.run(() => touchHealth.run(now()));
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+      }
     },
     async close() {
       clearInterval(purgeTimer);
-      if (pending.length > 0) flush();
+      writes.close();
       if (db.open) db.close();
     },
   };

@@ -1,28 +1,65 @@
 /**
- * Where conversations live between events. One contract, three backends (memory, SQLite, Redis);
- * test/store.contract.test.ts runs the same suite against each.
+ * Where conversations and the inbox of received events live. One contract, three backends (memory,
+ * SQLite, Redis); test/store.contract.test.ts runs the same suite against each.
+ *
+ * An event goes through the inbox as pending (stored before the webhook is acknowledged) → answered
+ * (the turn's session and its reply saved together, so a crash never runs a turn twice) → done, or dead
+ * after too many failed turns. Done and dead events keep only their id, for de-duplication.
  */
 import { z } from 'zod';
 import type { Session } from '../../flows/conversation.js';
+import type { InboundEvent } from '../conversation/inboundEvent.js';
+import type { OutgoingMessage } from '../render/lineLimits.js';
 
 export interface StateStore {
   readonly kind: 'memory' | 'sqlite' | 'redis';
   /** The user's session, or null when none, expired, or unreadable (an old or corrupt record starts fresh). */
   load(userId: string): Promise<Session | null>;
-  save(userId: string, session: Session): Promise<void>;
-  delete(userId: string): Promise<void>;
-  /** True the first time an event id is seen within the retention window: LINE may redeliver. */
-  claimEvent(eventId: string): Promise<boolean>;
+  /**
+   * Puts events into the inbox in one write and returns the ids that were new; an id already received
+   * (pending, answered, done or dead) within the retention window is a redelivery and is left alone.
+   */
+  admit(events: InboundEvent[]): Promise<Set<string>>;
+  /** Events received but not finished, oldest first: what a restart must take up again. */
+  unfinished(): Promise<Unfinished>;
+  /** Where an event stands; null when the id is unknown or forgotten. */
+  inboxEntry(eventId: string): Promise<InboxEntry | null>;
+  /** The turn's session change and its answer, in one write; with no answer the event is done at once. */
+  saveTurn(event: Pick<InboundEvent, 'id' | 'userId'>, turn: SavedTurn): Promise<void>;
+  /** The answer reached LINE (done) or the event was given up (dead): only the id is kept. */
+  finish(eventId: string, state: 'done' | 'dead'): Promise<void>;
   /** Runs fn while no other instance works on this user (a real lock only where instances share a store). */
   withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T>;
-  ping(): Promise<boolean>;
+  /** Whether the store can take a write now; the reason when it cannot. */
+  ping(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+export interface Unfinished {
+  events: InboundEvent[];
+  /** Ids whose stored event cannot be read back (damaged, or from an incompatible version). */
+  unreadable: string[];
+}
+
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
+export interface SavedTurn {
+  /** The session after the turn; null forgets the user; 'unchanged' writes nothing. */
+  session: Session | null | 'unchanged';
+  /** What to send; null when the turn has nothing to say. */
+  messages: OutgoingMessage[] | null;
+  /** When the turn was saved, epoch ms: tells a later attempt whether a reply may already have gone out. */
+  at: number;
+}
+
+export type InboxEntry =
+  | { state: 'pending' | 'done' | 'dead' }
+  | { state: 'answered'; messages: OutgoingMessage[]; answeredAt: number };
 
 export interface StoreTimings {
   /** Idle time after which a conversation is forgotten. */
   sessionTtlSeconds: number;
-  /** How long a webhookEventId is remembered for de-duplication. */
+  /** How long a webhookEventId is remembered for de-duplication after it was finished. */
   eventTtlSeconds: number;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A stand-in for api.line.me on localhost: records every request and can be told to fail
- * (status codes, delays) so tests can check retries and the push fallback. It also keeps rich menus
- * the way LINE does, with image uploads answered only on a second port standing for api-data.line.me.
+ * (status codes, delays) so tests can check retries and the push fallback. Like LINE, it accepts a
+ * reply token once (then 400) and a push retry key once (then 409). It also keeps rich menus the way
+ * LINE does, with image uploads answered only on a second port standing for api-data.line.me.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +37,12 @@ export interface FakeLineApi {
   attempts: string[];
   /** Answer the next matching requests with these statuses, one per request, then 200 again. */
   failNext(pathPart: string, ...statuses: number[]): void;
-  delayMs: number;
+  /** Accept the next matching request (it counts as sent) but answer it with this status, as after a LINE-side fault. */
+  acceptButFailNext(pathPart: string, status: number): void;
+  /** Extra latency per request before it is handled; a function draws one per request. */
+  delayMs: number | (() => number);
+  /** Latency after a request was accepted, before the answer leaves: the window where a sender dies not knowing. */
+  answerDelayMs: number | (() => number);
   /** LINE profile language per user id, answered on GET /v2/bot/profile/{userId}. */
   profileLanguages: Map<string, string>;
   replies(): RecordedCall[];
@@ -107,10 +113,21 @@ function richMenuRoute(
 export async function startFakeLineApi(): Promise<FakeLineApi> {
   const calls: RecordedCall[] = [];
   const attempts: string[] = [];
-  const failures: { pathPart: string; status: number }[] = [];
+  const failures: { pathPart: string; status: number; accepted: boolean }[] = [];
   const deliveredRetryKeys = new Set<string>();
+  const usedReplyTokens = new Set<string>();
   const richMenuState = { menus: new Map<string, FakeRichMenu>(), defaultId: null as string | null, created: 0 };
-  const api: Partial<FakeLineApi> & { delayMs: number; profileLanguages: Map<string, string> } = { delayMs: 0, profileLanguages: new Map() };
+  const api: Partial<FakeLineApi> & Pick<FakeLineApi, 'delayMs' | 'answerDelayMs' | 'profileLanguages'> = {
+    delayMs: 0,
+    answerDelayMs: 0,
+    profileLanguages: new Map(),
+  };
+  const draw = (delay: number | (() => number)) => (typeof delay === 'function' ? delay() : delay);
+  const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
+  const answer = (res: ServerResponse, status: number, body: object) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
+    res.end(JSON.stringify(body));
+  };
   const handler = (host: 'api' | 'data') => (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -120,34 +137,30 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
       attempts.push(path);
       const raw = Buffer.concat(chunks);
       const contentType = req.headers['content-type'] ?? '';
-      const body = contentType.startsWith('image/') ? raw : raw.length ? JSON.parse(raw.toString('utf8')) : null;
-      if (api.delayMs) await new Promise((r) => setTimeout(r, api.delayMs));
+      await pause(draw(api.delayMs));
       const failure = failures.findIndex((f) => path.includes(f.pathPart));
-      if (failure >= 0) {
-        const [{ status }] = failures.splice(failure, 1);
-        res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': 'fake' });
-        return res.end(JSON.stringify({ message: `injected ${status}` }));
-      }
+      const injected = failure >= 0 ? failures.splice(failure, 1)[0]! : null;
+      if (injected && !injected.accepted) return answer(res, injected.status, { message: `injected ${injected.status}` });
+      const body = contentType.startsWith('image/') ? raw : raw.length ? JSON.parse(raw.toString('utf8')) : null;
       const richMenu = richMenuRoute(richMenuState, host, method, path, contentType, body);
       if (richMenu) {
         if (richMenu.status < 300) calls.push({ method, host, path, headers: req.headers, body, at: Date.now() });
-        res.writeHead(richMenu.status, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify(richMenu.body));
+        return answer(res, richMenu.status, richMenu.body);
       }
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
-      if (retryKey && deliveredRetryKeys.has(retryKey)) {
-        res.writeHead(409, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ message: 'The retry key is already accepted' }));
-      }
+      if (retryKey && deliveredRetryKeys.has(retryKey)) return answer(res, 409, { message: 'The retry key is already accepted' });
+      if (path.endsWith('/v2/bot/message/reply') && usedReplyTokens.has(body?.replyToken)) return answer(res, 400, { message: 'Invalid reply token' });
       if (retryKey) deliveredRetryKeys.add(retryKey);
+      if (path.endsWith('/v2/bot/message/reply')) usedReplyTokens.add(body?.replyToken);
       calls.push({ method, host, path, headers: req.headers, body, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      await pause(draw(api.answerDelayMs));
+      if (injected) return answer(res, injected.status, { message: `injected ${injected.status} after accepting` });
       const profileOf = /^\/v2\/bot\/profile\/([^/?]+)/.exec(path)?.[1];
       if (profileOf) {
         const language = api.profileLanguages.get(decodeURIComponent(profileOf));
-        return res.end(JSON.stringify({ userId: profileOf, displayName: 'Test User', ...(language ? { language } : {}) }));
+        return answer(res, 200, { userId: profileOf, displayName: 'Test User', ...(language ? { language } : {}) });
       }
-      res.end(path.includes('/reply') || path.includes('/push') ? JSON.stringify({ sentMessages: [] }) : '{}');
+      answer(res, 200, path.includes('/reply') || path.includes('/push') ? { sentMessages: [] } : {});
     });
   };
   const listen = async (server: Server) => {
@@ -164,7 +177,10 @@ export async function startFakeLineApi(): Promise<FakeLineApi> {
     calls,
     attempts,
     failNext(pathPart: string, ...statuses: number[]) {
-      for (const status of statuses) failures.push({ pathPart, status });
+      for (const status of statuses) failures.push({ pathPart, status, accepted: false });
+    },
+    acceptButFailNext(pathPart: string, status: number) {
+      failures.push({ pathPart, status, accepted: true });
     },
     replies: () => calls.filter((c) => c.path.endsWith('/v2/bot/message/reply')),
     pushes: () => calls.filter((c) => c.path.endsWith('/v2/bot/message/push')),
