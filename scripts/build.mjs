@@ -66,6 +66,8 @@ async function build(entry) {
     platform: 'node',
     format: 'esm',
     external: EXTERNAL,
+    // Bundled CommonJS packages (prom-client, …) call require('util'); an ES module has no require.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     outfile: bundleOf(entry),
     write: false,
     metafile: true,
