@@ -172,6 +172,27 @@ describe('5. context: short follow-ups mean something where the user is', () => 
   });
 });
 
+describe('5b. after a scam warning, follow-ups stay on the scam', () => {
+  // Found by a newcomer trying the bot: the delivery-driver answers reassured the user about the scammer.
+  it('"切った" and "またかかってきたら?" are not met with the driver script', async () => {
+    const u = user();
+    expect(textOf(await u.say('いまAmazonのサポートって人と電話中。アカウント止まるからカード番号言えって言われてる'))).toMatch(/詐欺/);
+    const hungUp = textOf(await u.say('切った!まだ何も言ってない'));
+    expect(hungUp).not.toMatch(/誤操作|心配いりません/);
+    const again = textOf(await u.say('またかかってきたらどうする?'));
+    expect(again).not.toMatch(/急ぎの連絡|折り返しましょう/);
+  });
+
+  it('"じゃあ折り返す" about a number that claimed to be Amazon support is never "call once more"', async () => {
+    const u = user();
+    await u.say('さっき 03-5843-2211 から電話かかってきてん、これどこなん?');
+    await u.say('Amazonのサポートですって言うとったで');
+    const reply = textOf(await u.say('ほな折り返してみるわ'));
+    expect(reply).not.toMatch(/もう一度だけ|折り返しましょう/);
+    expect(reply).toMatch(/注文履歴/);
+  });
+});
+
 describe('6. English at the level of Japanese', () => {
   it.each([
     ['is 0120-070-585 a scam?', EN_DRIVER, /order history|Your Orders/],

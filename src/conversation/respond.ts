@@ -5,7 +5,7 @@
 import type { Knowledge } from '../../data/schema.js';
 import type { Conversation, Intent, Session } from '../../flows/conversation.js';
 import { planTurn } from '../../flows/planTurn.js';
-import { FLOW_IDS, type FollowUp, type Lang, type Reading } from '../../flows/types.js';
+import { FLOW_IDS, type FlowId, type FollowUp, type Lang, type Reading } from '../../flows/types.js';
 import { ActionCode, decodePostback, intentOfAction } from '../understand/actionCodes.js';
 import { normalizeText } from '../understand/normalizeText.js';
 import type { MessageReader } from '../understand/readMessage.js';
@@ -28,7 +28,19 @@ export interface Responder {
 
 const OPTION_NUMBER = /^(\d{1,2})$/;
 /** "じゃあ折り返す" means the same wherever it is said; other short replies need the bot's last question. */
-const DEFAULT_FOLLOW_UPS: Partial<Record<FollowUp, ActionCode>> = { willCallBack: 'callback:will' };
+/**
+ * What a follow-up means in a tree when the last reply did not say. "じゃあ折り返す" is "I will call the
+ * driver back" only in the call-back tree (the driver answer offers it itself); about an unknown number, a
+ * found-online number or after a scam warning it gets the safe answer, checking the order in the app,
+ * never "call once more".
+ */
+const CHECK_THE_APP: Partial<Record<FollowUp, ActionCode>> = { willCallBack: 'scam:orders' };
+export const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
+  callbackDecision: { willCallBack: 'callback:will' },
+  callerIdentification: CHECK_THE_APP,
+  supportChannel: CHECK_THE_APP,
+  scamCheck: CHECK_THE_APP,
+};
 
 interface Understood {
   intents: Intent[];
@@ -43,7 +55,7 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
   function offeredChoice(session: Session, text: string, reading: Reading): ActionCode | null {
     const offered = session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} };
     const choice = OPTION_NUMBER.exec(text);
-    const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[reading.followUp]) : undefined;
+    const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[session.triage.value as FlowId]?.[reading.followUp]) : undefined;
     const parsed = ActionCode.safeParse(picked);
     return parsed.success ? parsed.data : null;
   }

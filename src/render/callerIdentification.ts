@@ -22,16 +22,19 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
             `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.\n\nNot sure whether to call back? Pick what fits you now.`,
           ),
         ),
-        followUps: { why: 'caller:reasons', yes: 'callback:ask' },
+        followUps: { why: 'caller:reasons', yes: 'callback:ask', willCallBack: 'callback:will' },
       };
     case 'callReasons':
-      return draft(
-        ['callback:ask', 'scam:orders', 'menu'],
-        t(
-          `0120-070-585からの電話は、配達の現場で人の判断が要るときのものです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多く、急ぎの連絡と考えてください。`,
-          `Calls from 0120-070-585 come when a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so treat it as urgent.`,
+      return {
+        ...draft(
+          ['callback:ask', 'scam:orders', 'menu'],
+          t(
+            `0120-070-585からの電話は、配達の現場で人の判断が要るときのものです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多く、急ぎの連絡と考えてください。`,
+            `Calls from 0120-070-585 come when a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so treat it as urgent.`,
+          ),
         ),
-      );
+        followUps: { willCallBack: 'callback:will' },
+      };
     case 'officialSupport':
       return draft(['support:steps', 'support:fake', 'scam:ask', 'menu'], details);
     case 'officialSmsSender':

@@ -107,6 +107,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   const asksWho = WHO_QUESTION.test(folded);
   const aboutDelivery = DELIVERY_WORDS.test(folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
   if (r.harmDone) return 'scamCheck';
+  // After a scam warning, "切った、何も言ってない" or "警察に言うべき?" continues that conversation: the
+  // delivery-driver answers (silent calls, call back, why they call) would reassure the wrong caller.
+  if (flow === 'scamCheck' && DELIVERY_SCRIPT.has(guessed) && r.numbers.length === 0) return 'scamCheck';
   if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
   // "0120-070-585から着信" asks nothing beyond the number itself.
   if (r.numbers.length > 0 && folded.replace(CALL_REPORT_FILLER, '').replace(/[＃\s?!.,、。]/g, '') === '') return 'whoCalled';
@@ -146,6 +149,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
 // Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
 const CALL_REPORT_FILLER =
   /かかってきました|かかってきた|ありました|きました|来ました|着信|電話|でんわ|さっき|先ほど|今日|から|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi;
+
+const DELIVERY_SCRIPT = new Set<Topic>(['silentCall', 'shouldCallBack', 'callbackFailed', 'callReasons', 'redelivery', 'whoCalled']);
 
 // Questions that a support number found online or given by a stranger turns into "is that number real?".
 const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportContact', 'whoCalled']);
