@@ -136,7 +136,7 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
   const stallMs = options.stallMs ?? leaseMs;
   // ioredis is loaded only when Redis is the store: it is ~0.1 s of start-up otherwise spent for nothing.
   const connection = import('ioredis').then(({ Redis }) => {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true, enableAutoPipelining: true });
     client.on('error', () => {
       // Connection errors surface through the failing command and /healthz; ioredis keeps reconnecting.
     });
