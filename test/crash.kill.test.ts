@@ -15,30 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retryKeyFor } from '../src/line/retryKey.js';
-import { startFakeLineApi, type FakeLineApi, type RecordedCall } from './helpers/fakeLineApi.js';
+import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { redisDatabase, redisSkipReason, redisUrl } from './helpers/redis.js';
-import { TEST_SECRET, TEST_TOKEN, postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
+import { seeded, startSteadyLoad } from './helpers/steadyLoad.js';
+import { TEST_SECRET, TEST_TOKEN } from './helpers/webhooks.js';
 
 const SEED = 9;
 const USERS = 10;
 const MESSAGES_PER_USER = 30;
 const KILLS = 6;
-const TEXTS = ['0120-070-585から電話があった', '折り返すべき?', '今日中に受け取りたい', '繋がらない', 'メニュー', 'カード番号を聞かれた', '今つながる?'];
 const ROOT = join(import.meta.dirname, '..');
-
-/** mulberry32: a small PRNG, so a failing run can be replayed exactly. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, between: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo)) };
-}
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -46,14 +32,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise((r) => probe.close(r));
   return port;
-}
-
-interface SentEvent {
-  user: number;
-  index: number;
-  webhookEventId: string;
-  replyToken: string;
-  acknowledged: boolean;
 }
 
 interface Instance {
@@ -71,7 +49,6 @@ afterAll(async () => {
 
 /** Runs the load against `instances` servers on one store, killing one of them KILLS times. */
 async function killUnderLoad(stateStore: string, instances: number) {
-  const run = `K${Date.now().toString(36)}`; // ids never seen by a store shared with earlier runs
   const random = seeded(SEED);
   // LINE answers with varying latency, part of it after accepting a message: a kill then leaves the
   // server not knowing whether its reply went through.
@@ -116,73 +93,32 @@ async function killUnderLoad(stateStore: string, instances: number) {
     }
   };
 
-  const sent: SentEvent[] = [];
-  const keyOf = (e: SentEvent) => [e.replyToken, retryKeyFor(e.webhookEventId)];
-  const ours = (c: RecordedCall) =>
-    (c.path.endsWith('/reply') && String(c.body.replyToken).startsWith(run)) || (c.path.endsWith('/push') && String(c.body.to).startsWith(run));
-  const answers = () => api.calls.filter(ours);
-  const answerKey = (c: RecordedCall) => (c.path.endsWith('/reply') ? String(c.body.replyToken) : String(c.headers['x-line-retry-key']));
-
-  // Each user: one webhook in flight; resent (same webhookEventId, marked as a redelivery) until a 2xx.
-  async function user(u: number) {
-    const pace = seeded(SEED * 1000 + u);
-    for (let i = 0; i < MESSAGES_PER_USER; i++) {
-      // Every fourth event is older than a reply token lives, so its answer goes out as a push.
-      const timestamp = i % 4 === 3 ? Date.now() - 55_000 : Date.now();
-      const userId = `${run}U${u}`;
-      const event = textEvent(TEXTS[pace.between(0, TEXTS.length)]!, { userId, replyToken: `${userId}-${i}`, webhookEventId: `${run}U${u}E${i}`, timestamp });
-      const record: SentEvent = { user: u, index: i, webhookEventId: event.webhookEventId, replyToken: event.replyToken, acknowledged: false };
-      sent.push(record);
-      for (let attempt = 0; !record.acknowledged; attempt++) {
-        const body = webhookBody({ ...event, deliveryContext: { isRedelivery: attempt > 0 } });
-        const target = servers[pace.between(0, servers.length)]!;
-        const status = await postWebhook(target.url, body).then((r) => r.status, () => 0);
-        if (status >= 200 && status < 300) record.acknowledged = true;
-        else await sleep(pace.between(20, 60));
-      }
-      await sleep(pace.between(10, 60));
-    }
-  }
-
   for (let slot = 0; slot < instances; slot++) await start(slot);
   await waitHealthy();
-  const users = Promise.all(Array.from({ length: USERS }, (_, u) => user(u)));
+  const load = startSteadyLoad(api, { users: USERS, messagesPerUser: MESSAGES_PER_USER, seed: SEED, targets: () => servers.map((server) => server.url) });
 
   let inFlightAtKills = 0;
   for (let k = 0; k < KILLS; k++) {
     // Random moments, some of them before the restarted server is even ready.
     await sleep(random.between(150, 1300));
-    const answered = new Set(answers().map(answerKey));
-    inFlightAtKills += sent.filter((e) => e.acknowledged && !keyOf(e).some((key) => answered.has(key))).length;
+    inFlightAtKills += load.unanswered().length;
     const slot = random.between(0, instances);
     await kill(slot);
     await sleep(random.between(0, 100));
     await start(slot);
   }
-  await users;
+  await load.done;
   await waitHealthy();
 
   try {
-    const acknowledged = sent.filter((e) => e.acknowledged);
-    expect(acknowledged).toHaveLength(USERS * MESSAGES_PER_USER);
-    const allAnswered = () => {
-      const answered = new Set(answers().map(answerKey));
-      return acknowledged.every((e) => keyOf(e).some((key) => answered.has(key)));
-    };
-    await api.waitFor(allAnswered, 15_000).catch(() => {});
-    await sleep(300); // a duplicate would arrive late, after a retry
-
-    const byKey = new Map(sent.flatMap((e) => keyOf(e).map((key) => [key, e] as const)));
-    const answered = answers().map((c) => byKey.get(answerKey(c)));
-    expect(answered.filter((e) => e === undefined), 'answers to nothing that was sent').toEqual([]);
-    const count = new Map<SentEvent, number>();
-    for (const e of answered) count.set(e!, (count.get(e!) ?? 0) + 1);
-    const wrongCounts = acknowledged.filter((e) => count.get(e) !== 1).map((e) => `${e.webhookEventId}: ${count.get(e) ?? 0}`);
-    expect(wrongCounts, `not answered exactly once\n${output.slice(-20).join('\n')}`).toEqual([]);
+    const outcome = await load.settle(15_000);
+    expect(outcome.acknowledged).toHaveLength(USERS * MESSAGES_PER_USER);
+    expect(outcome.strays, 'answers to nothing that was sent').toBe(0);
+    expect(outcome.notOnce, `not answered exactly once\n${output.slice(-20).join('\n')}`).toEqual([]);
     // The kills did hit work in progress: acknowledged events not yet answered when a process died.
     expect(inFlightAtKills).toBeGreaterThan(0);
-    expect(answers().filter((c) => c.path.endsWith('/push')).length).toBeGreaterThan(0);
-    return { orderOf: (u: number) => answered.filter((e) => e!.user === u).map((e) => e!.index) };
+    expect(outcome.pushes).toBeGreaterThan(0);
+    return outcome;
   } finally {
     api.delayMs = 0;
     api.answerDelayMs = 0;

@@ -136,7 +136,16 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
   const stallMs = options.stallMs ?? leaseMs;
   // ioredis is loaded only when Redis is the store: it is ~0.1 s of start-up otherwise spent for nothing.
   const connection = import('ioredis').then(({ Redis }) => {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true, enableAutoPipelining: true });
+    const client = new Redis(url, {
+      lazyConnect: false,
+      // While Redis is unreachable a command waits for the next reconnection attempt, half a second
+      // away at most: a blip is ridden out, an outage fails the webhook with a 503 within about a
+      // second (LINE gives up after 2 s), and its end is noticed within half a second.
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 50, 500),
+      enableAutoPipelining: true,
+    });
     client.on('error', () => {
       // Connection errors surface through the failing command and /healthz; ioredis keeps reconnecting.
     });
