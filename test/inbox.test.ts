@@ -110,6 +110,23 @@ describe('failed turns', () => {
     expect(api.pushes().filter((c) => c.body.to === 'Ulanded')).toHaveLength(0);
   });
 
+  it('a reply LINE accepted but did not answer in time is not sent again, by reply or by push', async () => {
+    const bot = await start(api.url, {}, undefined, undefined, { lineTimeoutMs: 200 });
+    api.answerDelayMs = 1500;
+    try {
+      const started = Date.now();
+      await postWebhook(bot.url, webhookBody(textEvent('メニュー', { userId: 'Uslow', replyToken: 'Uslow-1' })));
+      await bot.app.processor.drain();
+      // Given up after the time limit, not after LINE's answer; the next try finds the token used.
+      expect(Date.now() - started).toBeLessThan(1200);
+    } finally {
+      api.answerDelayMs = 0;
+    }
+    expect(api.attempts.filter((p) => p.endsWith('/reply')).length).toBeGreaterThanOrEqual(2);
+    expect(answersTo('Uslow')).toHaveLength(1);
+    expect(api.pushes().filter((c) => c.body.to === 'Uslow')).toHaveLength(0);
+  });
+
   it('a push retried after a lost answer is delivered once thanks to its retry key', async () => {
     const bot = await start(api.url);
     api.acceptButFailNext('/push', 500);

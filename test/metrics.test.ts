@@ -116,12 +116,12 @@ describe('GET /metrics after signed webhooks', () => {
 });
 
 describe('store errors', () => {
-  it('counts failed store operations, but not failures of the work done under the user lock', async () => {
+  it('counts failed store operations, but not failures of the work done in a turn', async () => {
     const metrics = createMetrics();
     const memory = createMemoryStore({ sessionTtlSeconds: 60, eventTtlSeconds: 60 });
     const store = countStoreErrors({ ...memory, load: () => Promise.reject(new Error('disk gone')) }, metrics);
     await expect(store.load('U1')).rejects.toThrow('disk gone');
-    await expect(store.withUserLock('U1', () => Promise.reject(new Error('LINE down')))).rejects.toThrow('LINE down');
+    await expect(store.withTurn({ id: 'E1', userId: 'U1' }, () => Promise.reject(new Error('LINE down')), async () => {})).rejects.toThrow('LINE down');
     expect(await store.inboxEntry('E1')).toBeNull();
     const samples = parseExposition(await metrics.render());
     expect(valueOf(samples, 'linebot_store_errors_total', { operation: 'load' })).toBe(1);

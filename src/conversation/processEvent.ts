@@ -1,10 +1,11 @@
 /**
  * What happens to inbound events, with their I/O. The webhook admits them into the store's inbox
- * before it answers 200; each is then handled in its user's queue: lock the user → load → step
- * (through Botkit) → save the session and the answer together → send → mark done. A crash at any point
- * leaves the event in the inbox, and the next start takes it up where it stopped: a turn that was
- * saved is not run again, only its answer is sent (see src/line/lineSender.ts for why that cannot
- * answer twice). A failing turn is retried a few times, then logged as dead with its id.
+ * before it answers 200; each is then handled in its user's queue: take the user's turn (which reads
+ * the session) → step (through Botkit) → save the session and the answer together → send → mark done.
+ * A crash at any point leaves the event in the inbox, and the next start takes it up where it
+ * stopped: a turn that was saved is not run again, only its answer is sent (see src/line/lineSender.ts
+ * for why that cannot answer twice). A failing turn is retried a few times, then logged as dead with
+ * its id.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -12,13 +13,13 @@ import type { TurnRunner } from '../botkit/botkitTurns.js';
 import { DeliveryFailed, type Outbound, type Transport } from '../line/lineSender.js';
 import type { Metrics } from '../metrics.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
-import type { StateStore } from '../store/stateStore.js';
+import type { StateStore, Turn, TurnState, Unfinished } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';
 
 export interface EventProcessor {
   /**
-   * Stores the events in the inbox and queues the new ones (redeliveries of known ids are dropped).
+   * Stores the events in the inbox and queues those still to be handled (redeliveries of finished ids are dropped).
    * Once it resolves accepted the events survive a crash; only then may the webhook answer 200.
    */
   admit(events: InboundEvent[]): Promise<Admission>;
@@ -57,9 +58,8 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   const stopping = new AbortController();
   let admitting = 0;
 
-  /** One attempt at the event, under the user's lock. */
-  async function runTurn(event: InboundEvent, log: Logger, replyRefused: boolean) {
-    const entry = await store.inboxEntry(event.id);
+  /** One attempt at the event, within its turn. */
+  async function runTurn(event: InboundEvent, turn: Turn, { entry, session: stored }: TurnState, log: Logger, replyRefused: boolean) {
     if (entry === null || entry.state === 'done' || entry.state === 'dead') {
       log.info({ state: entry?.state ?? 'forgotten' }, 'event already finished');
       return;
@@ -71,12 +71,11 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
       messages = entry.messages;
       earlierAttempt = { at: entry.answeredAt, replyRefused };
     } else {
-      const stored = await store.load(event.userId);
       const result = await runner.run(await withProfileLanguage(event), stored);
       metrics.intent(result.intent);
       if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');
       const session = result.session === stored ? 'unchanged' : result.session;
-      await store.saveTurn(event, { session, messages: result.reply?.messages ?? null, at: now() });
+      await turn.save({ session, messages: result.reply?.messages ?? null, at: now() });
       if (!result.reply) {
         log.info({ intent: result.intent }, 'event handled without reply');
         return;
@@ -92,7 +91,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
       messages,
       ...(earlierAttempt ? { earlierAttempt } : {}),
     });
-    await store.finish(event.id, 'done');
+    await turn.finish('done');
     metrics.delivered(outcome);
     log[outcome === 'unconfirmed' ? 'warn' : 'info']({ intent, outcome, messages: messages.length }, 'event answered');
   }
@@ -104,34 +103,75 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     return lang ? { ...event, lang } : event;
   }
 
+  /** Counts an event's failed attempts: says whether to try again (after a pause) or gives the event up. */
+  function retryPolicy(event: InboundEvent, log: Logger) {
+    let failures = 0;
+    let replyRefused = false;
+    return {
+      get replyRefused() {
+        return replyRefused;
+      },
+      /** After a failed attempt: true once it is time to try again; false when the event is dead or the processor stops. */
+      async again(err: unknown): Promise<boolean> {
+        if (err instanceof DeliveryFailed) replyRefused = err.replyRefused;
+        if (failures >= retryDelays.length) {
+          log.error({ err: describeError(err), attempts: failures + 1 }, 'event dead: turn failed too often, giving up');
+          await store.finish(event.id, 'dead').catch((e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'));
+          return false;
+        }
+        log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn failed; will retry');
+        await sleep(retryDelays[failures++], undefined, { signal: stopping.signal }).catch(() => {});
+        if (stopping.signal.aborted) log.warn('stopping: the event stays in the inbox for the next start');
+        return !stopping.signal.aborted;
+      },
+    };
+  }
+
   async function handle(event: InboundEvent) {
     const log = logger.child({ eventId: event.id, kind: event.kind });
     const turnEnded = metrics.turnStarted();
     const loading = setTimeout(() => void transport.showLoading(event.userId), deps.loadingAfterMs ?? 400);
-    let replyRefused = false;
-    try {
-      for (let failures = 0; ; failures++) {
+    const retry = retryPolicy(event, log);
+    // The turn is kept through the retries, so the user's later events wait behind a failing one on
+    // every instance, not only on this one.
+    const attempts = async (turn: Turn, state: TurnState) => {
+      for (let current = state; ; current = await turn.reload()) {
         try {
-          await store.withUserLock(event.userId, () => runTurn(event, log, replyRefused));
-          return;
+          return await runTurn(event, turn, current, log, retry.replyRefused);
         } catch (err) {
-          if (err instanceof DeliveryFailed) replyRefused = err.replyRefused;
-          if (failures >= retryDelays.length) {
-            log.error({ err: describeError(err), attempts: failures + 1 }, 'event dead: turn failed too often, giving up');
-            await store.finish(event.id, 'dead').catch((e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'));
-            return;
-          }
-          log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn failed; will retry');
-          await sleep(retryDelays[failures], undefined, { signal: stopping.signal }).catch(() => {});
-          if (stopping.signal.aborted) {
-            log.warn('stopping: the event stays in the inbox for the next start');
-            return;
-          }
+          if (!(await retry.again(err))) return;
+        }
+      }
+    };
+    try {
+      for (;;) {
+        try {
+          return await store.withTurn(event, attempts, takeOver);
+        } catch (err) {
+          // Taking the turn failed, or reading it again did (the store is down, or the lease ran out).
+          if (!(await retry.again(err))) return;
         }
       }
     } finally {
       clearTimeout(loading);
       turnEnded();
+    }
+  }
+
+  /** Unreadable records are logged and marked dead by id; what is left can be handled. */
+  async function readable({ events, unreadable }: Unfinished): Promise<InboundEvent[]> {
+    for (const eventId of unreadable) {
+      logger.error({ eventId }, 'event dead: its stored record cannot be read');
+      await store.finish(eventId, 'dead');
+    }
+    return events;
+  }
+
+  /** Another instance admitted this event and died before finishing it; its user waits on it. */
+  async function takeOver(stalled: Unfinished) {
+    for (const event of await readable(stalled)) {
+      logger.warn({ eventId: event.id }, 'taking up an event left unfinished at the head of its user queue');
+      await handle(event);
     }
   }
 
@@ -144,10 +184,10 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     async admit(events) {
       if (events.length === 0) return { accepted: true, handled: Promise.resolve() };
       if (queue.pending + admitting + events.length > deps.maxPending) return { accepted: false, reason: 'backlog' };
-      let fresh: Set<string>;
+      let toHandle: Set<string>;
       admitting += events.length;
       try {
-        fresh = await store.admit(events);
+        toHandle = await store.admit(events);
       } catch (err) {
         logger.error({ err: describeError(err), events: events.length }, 'could not store incoming events');
         return { accepted: false, reason: 'store' };
@@ -156,17 +196,13 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
       }
       const runs: Promise<void>[] = [];
       for (const event of events) {
-        if (fresh.has(event.id)) runs.push(enqueue(event));
+        if (toHandle.has(event.id)) runs.push(enqueue(event));
         else logger.info({ eventId: event.id, redelivery: event.redelivery }, 'duplicate event ignored');
       }
       return { accepted: true, handled: Promise.all(runs).then(() => undefined) };
     },
     async resume() {
-      const { events, unreadable } = await store.unfinished();
-      for (const eventId of unreadable) {
-        logger.error({ eventId }, 'event dead: its stored record cannot be read');
-        await store.finish(eventId, 'dead');
-      }
+      const events = await readable(await store.unfinished());
       for (const event of events) void enqueue(event);
       if (events.length > 0) logger.info({ events: events.length }, 'taking up events an earlier run left unfinished');
       return events.length;

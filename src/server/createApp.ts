@@ -44,6 +44,8 @@ export interface AppOptions {
   now?: () => number;
   /** Backoff between LINE retries; tests shorten it. */
   lineBackoffMs?: number[];
+  /** Time limit of one LINE API call; tests shorten it. */
+  lineTimeoutMs?: number;
   /** Pauses before a failed turn is tried again; tests shorten them. */
   retryDelaysMs?: number[];
 }
@@ -67,6 +69,7 @@ export function createApp(config: Config, opts: AppOptions): App {
       metrics,
       now,
       ...(opts.lineBackoffMs ? { backoffMs: opts.lineBackoffMs } : {}),
+      ...(opts.lineTimeoutMs ? { requestTimeoutMs: opts.lineTimeoutMs } : {}),
     });
   const processor = createEventProcessor({
     store,

@@ -1,6 +1,6 @@
 /** A StateStore that counts its own failures for the metrics; errors still reach the caller unchanged. */
 import type { Metrics, StoreOperation } from '../metrics.js';
-import type { StateStore } from './stateStore.js';
+import type { StateStore, Turn, TurnState } from './stateStore.js';
 
 export function countStoreErrors(store: StateStore, metrics: Metrics): StateStore {
   const counted = <T>(operation: StoreOperation, call: Promise<T>) =>
@@ -18,16 +18,22 @@ export function countStoreErrors(store: StateStore, metrics: Metrics): StateStor
     finish: (eventId, state) => counted('finish', store.finish(eventId, state)),
     ping: () => counted('ping', store.ping()),
     close: () => store.close(),
-    async withUserLock(userId, fn) {
-      // What fn throws (a LINE outage, say) is not the store's failure; only the locking itself is.
+    async withTurn(event, fn, takeOver) {
+      // What fn throws (a LINE outage, say) is not the store's failure; only taking the turn is, and
+      // the turn's own writes, counted like the store's.
       let fnFailed = false;
-      const guarded = () =>
-        fn().catch((err: unknown) => {
+      const countedTurn = (turn: Turn): Turn => ({
+        save: (saved) => counted('saveTurn', turn.save(saved)),
+        finish: (state) => counted('finish', turn.finish(state)),
+        reload: () => counted('withTurn', turn.reload()),
+      });
+      const guarded = (turn: Turn, state: TurnState) =>
+        fn(countedTurn(turn), state).catch((err: unknown) => {
           fnFailed = true;
           throw err;
         });
-      return store.withUserLock(userId, guarded).catch((err: unknown) => {
-        if (!fnFailed) metrics.storeError('withUserLock');
+      return store.withTurn(event, guarded, takeOver).catch((err: unknown) => {
+        if (!fnFailed) metrics.storeError('withTurn');
         throw err;
       });
     },

@@ -1,7 +1,7 @@
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
-import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseSession, turnInProcess, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
 
 interface InboxRecord {
   state: InboxEntry['state'];
@@ -24,7 +24,7 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
     for (const [userId, session] of sessions) if (expired(session.expiresAt)) sessions.delete(userId);
   }
 
-  return {
+  const store: StateStore = {
     kind: 'memory',
     async load(userId) {
       const hit = sessions.get(userId);
@@ -33,16 +33,19 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
     },
     async admit(events) {
       if (inbox.size > 10_000) sweep();
-      const fresh = new Set<string>();
+      const toHandle = new Set<string>();
       for (const event of events) {
         const known = inbox.get(event.id);
-        if (known && !expired(known.expiresAt)) continue;
+        if (known && !expired(known.expiresAt)) {
+          if (known.expiresAt === null) toHandle.add(event.id);
+          continue;
+        }
         // Deleting first moves a forgotten id to the end, so unfinished() keeps arrival order.
         inbox.delete(event.id);
         inbox.set(event.id, { state: 'pending', event, messages: null, answeredAt: 0, expiresAt: null });
-        fresh.add(event.id);
+        toHandle.add(event.id);
       }
-      return fresh;
+      return toHandle;
     },
     async unfinished() {
       const events = [...inbox.values()].filter((r) => r.state === 'pending' || r.state === 'answered').map((r) => r.event!);
@@ -65,12 +68,14 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
       const record = inbox.get(eventId);
       if (record) finishRecord(record, state);
     },
-    withUserLock: (_userId, fn) => fn(),
+    withTurn: (event, fn, takeOver) => withTurn(event, fn, takeOver),
     async ping() {
       return { ok: true };
     },
     async close() {},
   };
+  const withTurn = turnInProcess(store);
+  return store;
 
   function saveSession(userId: string, session: Session) {
     sessions.set(userId, { json: JSON.stringify(session), expiresAt: now() + timings.sessionTtlSeconds * 1000 });

@@ -1,61 +1,234 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import type { Session } from '../../flows/conversation.js';
 import { parseStoredAnswer, parseStoredEvent, UnreadableRecord } from './inboxRecords.js';
-import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseSession, type InboxEntry, type SavedTurn, type StateStore, type StoreTimings, type Turn, type TurnState, type Unfinished } from './stateStore.js';
 
-const LOCK_TTL_MS = 10_000;
-const LOCK_WAIT_MS = 15_000;
-// Delete the lock only if we still own it, so a slow holder never frees someone else's lock.
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-// KEYS: the inbox (ids by arrival), its counter, then one record key per event; ARGV: id and JSON per event.
-// A record that exists (unfinished, or finished and not yet expired) makes the event a redelivery.
-const ADMIT = `
-local fresh = {}
-for i = 3, #KEYS do
-  local id, event = ARGV[(i - 3) * 2 + 1], ARGV[(i - 3) * 2 + 2]
-  if redis.call('exists', KEYS[i]) == 0 then
-    redis.call('hset', KEYS[i], 'state', 'pending', 'event', event)
-    redis.call('zadd', KEYS[1], redis.call('incr', KEYS[2]), id)
-    table.insert(fresh, id)
-  end
+export interface RedisStoreOptions {
+  /** Put before every key, so several bots (or tests) can share one Redis. */
+  prefix?: string;
+  /**
+   * How long a turn holds its user without renewing: renewed every quarter of it while the turn runs,
+   * so it only runs out when the instance died or lost Redis. Longer than a LINE call may take
+   * (lineSender's timeout) so that a lapse is never the normal outcome of a slow LINE.
+   */
+  leaseMs?: number;
+  /** How long an event may stay next in line with nobody holding its user before another instance takes it over. */
+  stallMs?: number;
+}
+
+const LEASE_MS = 8_000;
+
+// The scripts run atomically in Redis, so each step below is one round trip however much it checks.
+// Per user: `queue:<user>` lists the unfinished events in arrival order, `lock:<user>` holds the token
+// of the turn that has the user. Inbox records are hashes (state, event, user, answer, answeredAt).
+const LUA_COMMON = `
+local function finishEvent(record, inbox, queue, id, state, ttl)
+  redis.call('del', record)
+  redis.call('hset', record, 'state', state)
+  redis.call('expire', record, ttl)
+  redis.call('zrem', inbox, id)
+  redis.call('lrem', queue, 0, id)
 end
-return fresh`;
+local function unfinished(state) return state == 'pending' or state == 'answered' end
+local LOST = 'LEASE_LOST the turn no longer holds the user (its lease ran out)'
+`;
+
+// KEYS: inbox (ids by arrival), its counter, then record and queue per event; ARGV: id, JSON, user per event.
+const ADMIT = `${LUA_COMMON}
+local toHandle = {}
+for i = 1, (#KEYS - 2) / 2 do
+  local record, queue, id = KEYS[i * 2 + 1], KEYS[i * 2 + 2], ARGV[i * 3 - 2]
+  local state = redis.call('hget', record, 'state')
+  if not state then
+    redis.call('hset', record, 'state', 'pending', 'event', ARGV[i * 3 - 1], 'user', ARGV[i * 3])
+    redis.call('zadd', KEYS[1], redis.call('incr', KEYS[2]), id)
+    redis.call('rpush', queue, id)
+  end
+  if not state or unfinished(state) then table.insert(toHandle, id) end
+end
+return toHandle`;
+
+// Claim + lock + load. KEYS: record, queue, lock, session; ARGV: id, token, lease ms, record key prefix.
+// Answers {'finished', state}, {'busy'} (another turn has the user), {'behind', head id} (nobody has
+// the user but an earlier event comes first) or {'claimed', state, answer, answeredAt, session}.
+const CLAIM = `${LUA_COMMON}
+local state = redis.call('hget', KEYS[1], 'state')
+if not unfinished(state) then return {'finished', state} end
+local holder = redis.call('get', KEYS[3])
+if holder and holder ~= ARGV[2] then return {'busy'} end
+local head = redis.call('lindex', KEYS[2], 0)
+-- An id whose record is finished or gone (an expired key, a manual delete) is no longer in line.
+while head and head ~= ARGV[1] and not unfinished(redis.call('hget', ARGV[4] .. head, 'state')) do
+  redis.call('lpop', KEYS[2])
+  head = redis.call('lindex', KEYS[2], 0)
+end
+-- Not queued at all (admitted by a version without queues): nothing to wait for.
+if head and head ~= ARGV[1] then return {'behind', head} end
+redis.call('set', KEYS[3], ARGV[2], 'PX', ARGV[3])
+local entry = redis.call('hmget', KEYS[1], 'state', 'answer', 'answeredAt')
+return {'claimed', entry[1], entry[2], entry[3], redis.call('get', KEYS[4])}`;
+
+// KEYS: lock; ARGV: token, lease ms.
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+return 0`;
+
+// KEYS: lock; ARGV: token. Only our own lock: a turn whose lease ran out never frees someone else's.
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+// KEYS: record, lock, session, inbox, queue; ARGV: id, token ('' outside a turn), session ('keep',
+// 'delete' or its JSON), session TTL s, answer JSON ('' for none: the event is done), answeredAt, event TTL s.
+// A command resent after a dropped connection finds its work done and changes nothing.
+const SAVE = `${LUA_COMMON}
+local state = redis.call('hget', KEYS[1], 'state')
+if state == 'done' and ARGV[5] == '' then return 0 end
+if not unfinished(state) then return redis.error_reply('the event is finished or unknown') end
+if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return redis.error_reply(LOST) end
+if ARGV[3] == 'delete' then redis.call('del', KEYS[3])
+elseif ARGV[3] ~= 'keep' then redis.call('set', KEYS[3], ARGV[3], 'EX', ARGV[4]) end
+if ARGV[5] ~= '' then
+  redis.call('hset', KEYS[1], 'state', 'answered', 'answer', ARGV[5], 'answeredAt', ARGV[6])
+else
+  finishEvent(KEYS[1], KEYS[4], KEYS[5], ARGV[1], 'done', ARGV[7])
+  if ARGV[2] ~= '' then redis.call('del', KEYS[2]) end
+end
+return 1`;
+
+// KEYS: record, lock, inbox, queue; ARGV: id, token ('' outside a turn), state, event TTL s.
+// A finished event stays as it is: done is never turned into dead, nor the reverse.
+const FINISH = `${LUA_COMMON}
+if not unfinished(redis.call('hget', KEYS[1], 'state')) and redis.call('exists', KEYS[1]) == 1 then return 0 end
+if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return redis.error_reply(LOST) end
+finishEvent(KEYS[1], KEYS[3], KEYS[4], ARGV[1], ARGV[3], ARGV[4])
+if ARGV[2] ~= '' then redis.call('del', KEYS[2]) end
+return 1`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    triageAdmit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<string[], Context>;
+    triageClaim(...keysAndArgs: (string | number)[]): Result<(string | null)[], Context>;
+    triageRenew(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    triageRelease(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    triageSave(...keysAndArgs: (string | number)[]): Result<number, Context>;
+    triageFinish(...keysAndArgs: (string | number)[]): Result<number, Context>;
+  }
+}
 
 const STATES = new Set<string>(['pending', 'answered', 'done', 'dead']);
 
-type Transaction = ReturnType<Redis['multi']>;
-
-/** ioredis reports a failed command inside MULTI in the result, not by rejecting. */
-async function commit(tx: Transaction) {
-  const results = await tx.exec();
-  if (!results) throw new Error('Redis transaction aborted');
-  for (const [err] of results) if (err) throw err;
+function entryFrom(state: string | null, answer: string | null, answeredAt: string | null): InboxEntry | null {
+  if (!state || !STATES.has(state)) return null;
+  if (state !== 'answered') return { state: state as 'pending' | 'done' | 'dead' };
+  return { state: 'answered', messages: parseStoredAnswer(answer ?? ''), answeredAt: Number(answeredAt) };
 }
 
+type Claim = { kind: 'claimed'; state: TurnState } | { kind: 'finished'; state: TurnState } | { kind: 'busy' } | { kind: 'behind'; head: string };
+
 /**
- * Shared by several instances behind a load balancer; a per-user lock keeps each user's turns in
- * order. Inbox records are hashes (state, event, answer); finished ones expire, unfinished ones never.
+ * Shared by several instances behind a load balancer. Each user's events run one at a time in the
+ * order they reached any instance: an event's turn starts only when it heads its user's queue and no
+ * other turn holds the user. Finished inbox records expire, unfinished ones never.
  */
-export function createRedisStore(url: string, timings: StoreTimings, prefix = 'triage:'): StateStore {
+export function createRedisStore(url: string, timings: StoreTimings, options: RedisStoreOptions = {}): StateStore {
+  const prefix = options.prefix ?? 'triage:';
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const stallMs = options.stallMs ?? leaseMs;
   // ioredis is loaded only when Redis is the store: it is ~0.1 s of start-up otherwise spent for nothing.
   const connection = import('ioredis').then(({ Redis }) => {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    const client = new Redis(url, {
+      lazyConnect: false,
+      // While Redis is unreachable a command waits for the next reconnection attempt, half a second
+      // away at most: a blip is ridden out, an outage fails the webhook with a 503 within about a
+      // second (LINE gives up after 2 s), and its end is noticed within half a second.
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 50, 500),
+      enableAutoPipelining: true,
+    });
     client.on('error', () => {
       // Connection errors surface through the failing command and /healthz; ioredis keeps reconnecting.
     });
+    // Sent as EVALSHA, the script's text only when Redis does not know it yet (after a restart).
+    client.defineCommand('triageAdmit', { lua: ADMIT });
+    client.defineCommand('triageClaim', { lua: CLAIM, numberOfKeys: 4 });
+    client.defineCommand('triageRenew', { lua: RENEW, numberOfKeys: 1 });
+    client.defineCommand('triageRelease', { lua: RELEASE, numberOfKeys: 1 });
+    client.defineCommand('triageSave', { lua: SAVE, numberOfKeys: 5 });
+    client.defineCommand('triageFinish', { lua: FINISH, numberOfKeys: 4 });
     return client;
   });
   const key = (kind: string, id: string) => `${prefix}${kind}:${id}`;
   const inboxKey = `${prefix}inbox`;
 
-  const finishing = (tx: Transaction, eventId: string, state: 'done' | 'dead') =>
-    tx
-      .del(key('event', eventId))
-      .hset(key('event', eventId), 'state', state)
-      .expire(key('event', eventId), timings.eventTtlSeconds)
-      .zrem(inboxKey, eventId);
+  function save(redis: Redis, event: { id: string; userId: string }, turn: SavedTurn, token: string) {
+    const session = turn.session === null ? 'delete' : turn.session === 'unchanged' ? 'keep' : JSON.stringify(turn.session satisfies Session);
+    return redis.triageSave(
+      key('event', event.id),
+      key('lock', event.userId),
+      key('session', event.userId),
+      inboxKey,
+      key('queue', event.userId),
+      event.id,
+      token,
+      session,
+      timings.sessionTtlSeconds,
+      turn.messages ? JSON.stringify(turn.messages) : '',
+      turn.at,
+      timings.eventTtlSeconds,
+    );
+  }
+
+  function finish(redis: Redis, event: { id: string; userId: string }, state: 'done' | 'dead', token: string) {
+    return redis.triageFinish(key('event', event.id), key('lock', event.userId), inboxKey, key('queue', event.userId), event.id, token, state, timings.eventTtlSeconds);
+  }
+
+  async function claim(redis: Redis, event: { id: string; userId: string }, token: string): Promise<Claim> {
+    const [kind, state, answer, answeredAt, session] = await redis.triageClaim(
+      key('event', event.id),
+      key('queue', event.userId),
+      key('lock', event.userId),
+      key('session', event.userId),
+      event.id,
+      token,
+      leaseMs,
+      key('event', ''),
+    );
+    if (kind === 'busy') return { kind };
+    if (kind === 'behind') return { kind, head: state! };
+    if (kind === 'finished') return { kind, state: { entry: entryFrom(state ?? null, null, null), session: null } };
+    return { kind: 'claimed', state: { entry: entryFrom(state ?? null, answer ?? null, answeredAt ?? null), session: parseSession(session) } };
+  }
+
+  /** The event that heads a queue with nobody working on it, to be taken over; nothing if it finished meanwhile. */
+  async function stalledEvent(redis: Redis, eventId: string): Promise<Unfinished> {
+    const [state, raw] = await redis.hmget(key('event', eventId), 'state', 'event');
+    if (state !== 'pending' && state !== 'answered') return { events: [], unreadable: [] };
+    try {
+      return { events: [parseStoredEvent(raw ?? '')], unreadable: [] };
+    } catch (err) {
+      if (!(err instanceof UnreadableRecord)) throw err;
+      return { events: [], unreadable: [eventId] };
+    }
+  }
+
+  /** Waits for the event's turn: polls while another turn has the user or an earlier event comes first. */
+  async function waitForTurn(redis: Redis, event: { id: string; userId: string }, token: string, takeOver: (stalled: Unfinished) => Promise<void>) {
+    let stalled: { head: string; since: number } | null = null;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 40)) {
+      const answer = await claim(redis, event, token);
+      if (answer.kind === 'claimed' || answer.kind === 'finished') return answer;
+      if (answer.kind === 'busy') stalled = null;
+      else if (stalled === null || stalled.head !== answer.head) stalled = { head: answer.head, since: Date.now() };
+      else if (Date.now() - stalled.since >= stallMs) {
+        await takeOver(await stalledEvent(redis, answer.head));
+        stalled = null;
+        pause = 5;
+        continue;
+      }
+      await sleep(pause);
+    }
+  }
 
   return {
     kind: 'redis',
@@ -66,9 +239,9 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
     async admit(events) {
       const redis = await connection;
       if (events.length === 0) return new Set<string>();
-      const keys = [inboxKey, `${inboxKey}:seq`, ...events.map((e) => key('event', e.id))];
-      const args = events.flatMap((e) => [e.id, JSON.stringify(e)]);
-      return new Set((await redis.eval(ADMIT, keys.length, ...keys, ...args)) as string[]);
+      const keys = [inboxKey, `${inboxKey}:seq`, ...events.flatMap((e) => [key('event', e.id), key('queue', e.userId)])];
+      const args = events.flatMap((e) => [e.id, JSON.stringify(e), e.userId]);
+      return new Set(await redis.triageAdmit(keys.length, ...keys, ...args));
     },
     async unfinished() {
       const redis = await connection;
@@ -89,41 +262,48 @@ export function createRedisStore(url: string, timings: StoreTimings, prefix = 't
       }
       return { events, unreadable };
     },
-    async inboxEntry(eventId): Promise<InboxEntry | null> {
+    async inboxEntry(eventId) {
       const redis = await connection;
       const [state, answer, answeredAt] = await redis.hmget(key('event', eventId), 'state', 'answer', 'answeredAt');
-      if (!state || !STATES.has(state)) return null;
-      if (state !== 'answered') return { state: state as 'pending' | 'done' | 'dead' };
-      return { state: 'answered', messages: parseStoredAnswer(answer ?? ''), answeredAt: Number(answeredAt) };
+      return entryFrom(state, answer, answeredAt);
     },
     async saveTurn(event, turn) {
-      const redis = await connection;
-      const tx = redis.multi();
-      if (turn.session === null) tx.del(key('session', event.userId));
-      else if (turn.session !== 'unchanged') tx.set(key('session', event.userId), JSON.stringify(turn.session satisfies Session), 'EX', timings.sessionTtlSeconds);
-      if (turn.messages) tx.hset(key('event', event.id), 'state', 'answered', 'answer', JSON.stringify(turn.messages), 'answeredAt', turn.at);
-      else finishing(tx, event.id, 'done');
-      await commit(tx);
+      await save(await connection, event, turn, '');
     },
     async finish(eventId, state) {
       const redis = await connection;
-      await commit(finishing(redis.multi(), eventId, state));
+      // Outside a turn only the event id is known; its user (and so its queue) is in the record.
+      const userId = (await redis.hget(key('event', eventId), 'user')) ?? '';
+      await finish(redis, { id: eventId, userId }, state, '');
     },
-    async withUserLock(userId, fn) {
+    async withTurn(event, fn, takeOver) {
       const redis = await connection;
-      const lockKey = key('lock', userId);
       const token = randomUUID();
-      const deadline = Date.now() + LOCK_WAIT_MS;
-      let wait = 5;
-      while ((await redis.set(lockKey, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
-        if (Date.now() > deadline) throw new Error('timed out waiting for the user lock');
-        await sleep(wait);
-        wait = Math.min(wait * 2, 50);
-      }
+      const claimed = await waitForTurn(redis, event, token, takeOver);
+      let held = claimed.kind === 'claimed';
+      const turn: Turn = {
+        async save(saved) {
+          await save(redis, event, saved, token);
+          if (!saved.messages) held = false; // saved without an answer: the event is done, the user free
+        },
+        async finish(state) {
+          await finish(redis, event, state, token);
+          held = false;
+        },
+        async reload() {
+          const again = await claim(redis, event, token);
+          held = again.kind === 'claimed';
+          if (again.kind === 'claimed' || again.kind === 'finished') return again.state;
+          throw new Error('LEASE_LOST the turn no longer holds the user (its lease ran out)');
+        },
+      };
+      const renewal = setInterval(() => void redis.triageRenew(key('lock', event.userId), token, leaseMs).catch(() => {}), leaseMs / 4);
       try {
-        return await fn();
+        return await fn(turn, claimed.state);
       } finally {
-        await redis.eval(RELEASE, 1, lockKey, token);
+        clearInterval(renewal);
+        // If this fails, the lease runs out by itself.
+        if (held) await redis.triageRelease(key('lock', event.userId), token).catch(() => {});
       }
     },
     async ping() {

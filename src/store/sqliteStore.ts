@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Session } from '../../flows/conversation.js';
 import { parseStoredAnswer, parseStoredEvent, UnreadableRecord } from './inboxRecords.js';
-import { parseSession, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseSession, turnInProcess, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
 import { createWriteQueue } from './sqliteWriteQueue.js';
 
 /** The embedded default: one file, survives restarts and crashes, one instance at a time. */
@@ -45,6 +45,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
      ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, answer = NULL, answered_at = NULL, expires_at = NULL
      WHERE inbox.expires_at IS NOT NULL AND inbox.expires_at <= ?`,
   );
+  const isUnfinished = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM inbox WHERE event_id = ? AND expires_at IS NULL');
   const selectEntry = db.prepare<[string], { state: InboxEntry['state']; answer: string | null; answered_at: number | null; expires_at: number | null }>(
     'SELECT state, answer, answered_at, expires_at FROM inbox WHERE event_id = ?',
   );
@@ -69,7 +70,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
 
   const finishRow = (eventId: string, state: 'done' | 'dead') => markFinished.run(state, now() + timings.eventTtlSeconds * 1000, eventId);
 
-  return {
+  const store: StateStore = {
     kind: 'sqlite',
     async load(userId) {
       return parseSession(selectSession.get(userId, now())?.data);
@@ -78,7 +79,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
       if (events.length === 0) return Promise.resolve(new Set<string>());
       const payloads = events.map((e) => [e.id, JSON.stringify(e)] as const);
       const t = now();
-      return writes.run(() => new Set(payloads.filter(([id, json]) => admitEvent.run(id, json, t).changes === 1).map(([id]) => id)));
+      return writes.run(() => new Set(payloads.filter(([id, json]) => admitEvent.run(id, json, t).changes === 1 || isUnfinished.get(id)).map(([id]) => id)));
     },
     async unfinished() {
       const events = [];
@@ -112,7 +113,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
     async finish(eventId, state) {
       await writes.run(() => finishRow(eventId, state));
     },
-    withUserLock: (_userId, fn) => fn(),
+    withTurn: (event, fn, takeOver) => withTurn(event, fn, takeOver),
     async ping() {
       // A write, not a read: a locked database or a full disk still answers SELECT 1.
       try {
@@ -128,4 +129,6 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
       if (db.open) db.close();
     },
   };
+  const withTurn = turnInProcess(store);
+  return store;
 }

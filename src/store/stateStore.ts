@@ -16,8 +16,10 @@ export interface StateStore {
   /** The user's session, or null when none, expired, or unreadable (an old or corrupt record starts fresh). */
   load(userId: string): Promise<Session | null>;
   /**
-   * Puts events into the inbox in one write and returns the ids that were new; an id already received
-   * (pending, answered, done or dead) within the retention window is a redelivery and is left alone.
+   * Puts events into the inbox in one write and returns the ids still to be handled: the new ones, and
+   * known ones not finished yet (their first delivery may never have been taken up: the write landed
+   * but its answer was lost). A finished id within the retention window is a redelivery and is left
+   * alone. Taking the same event up twice is harmless: only one turn runs it (withTurn).
    */
   admit(events: InboundEvent[]): Promise<Set<string>>;
   /** Events received but not finished, oldest first: what a restart must take up again. */
@@ -28,17 +30,52 @@ export interface StateStore {
   saveTurn(event: Pick<InboundEvent, 'id' | 'userId'>, turn: SavedTurn): Promise<void>;
   /** The answer reached LINE (done) or the event was given up (dead): only the id is kept. */
   finish(eventId: string, state: 'done' | 'dead'): Promise<void>;
-  /** Runs fn while no other instance works on this user (a real lock only where instances share a store). */
-  withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn as the event's turn: once the event is the next of its user's events in arrival order and no
+   * other instance works on that user (where instances share the store), with where the event stands
+   * and the user's session as read when the turn began. Nobody else gets the user until fn settles; a
+   * finished event gets a turn that holds nothing. takeOver is called with an event that has been next
+   * in line for too long with nobody working on it (its instance died): it must handle that event first.
+   */
+  withTurn<T>(event: Pick<InboundEvent, 'id' | 'userId'>, fn: (turn: Turn, state: TurnState) => Promise<T>, takeOver: (stalled: Unfinished) => Promise<void>): Promise<T>;
   /** Whether the store can take a write now; the reason when it cannot. */
   ping(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/** One event's turn: its writes succeed only while the turn still holds the user. */
+export interface Turn {
+  /** saveTurn, within the turn. */
+  save(turn: SavedTurn): Promise<void>;
+  /** finish, within the turn; it ends the turn. */
+  finish(state: 'done' | 'dead'): Promise<void>;
+  /** Reads the state again, for another attempt at the event in the same turn. */
+  reload(): Promise<TurnState>;
+}
+
+export interface TurnState {
+  /** null when the id is unknown or forgotten. */
+  entry: InboxEntry | null;
+  /** The user's session; null for a finished event, where nothing was read. */
+  session: Session | null;
 }
 
 export interface Unfinished {
   events: InboundEvent[];
   /** Ids whose stored event cannot be read back (damaged, or from an incompatible version). */
   unreadable: string[];
+}
+
+/**
+ * withTurn for a store that serves one process, where processEvent's per-user queue already keeps a
+ * user's events one at a time and in order: the turn is plain reads and writes.
+ */
+export function turnInProcess(store: Pick<StateStore, 'inboxEntry' | 'load' | 'saveTurn' | 'finish'>): StateStore['withTurn'] {
+  return async (event, fn) => {
+    const read = async (): Promise<TurnState> => ({ entry: await store.inboxEntry(event.id), session: await store.load(event.userId) });
+    const turn: Turn = { save: (saved) => store.saveTurn(event, saved), finish: (state) => store.finish(event.id, state), reload: read };
+    return fn(turn, await read());
+  };
 }
 
 export type StoreHealth = { ok: true } | { ok: false; reason: string };

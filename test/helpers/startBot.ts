@@ -2,7 +2,7 @@
 import pino, { type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/server/createApp.js';
+import { createApp, type App, type AppOptions } from '../../src/server/createApp.js';
 import { startFakeLineApi, type FakeLineApi } from './fakeLineApi.js';
 import { TEST_SECRET, TEST_TOKEN } from './webhooks.js';
 
@@ -11,14 +11,20 @@ export interface RunningBot {
   url: string;
 }
 
-export async function startBot(lineApiUrl: string | null, env: Record<string, string> = {}, now?: () => number, logger: Logger = pino({ level: 'silent' })): Promise<RunningBot> {
+export async function startBot(
+  lineApiUrl: string | null,
+  env: Record<string, string> = {},
+  now?: () => number,
+  logger: Logger = pino({ level: 'silent' }),
+  options: Pick<AppOptions, 'lineTimeoutMs' | 'retryDelaysMs'> = {},
+): Promise<RunningBot> {
   const config = loadConfig({
     PORT: '0',
     STATE_STORE: 'memory',
     ...(lineApiUrl ? { LINE_CHANNEL_SECRET: TEST_SECRET, LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN, LINE_API_BASE_URL: lineApiUrl } : {}),
     ...env,
   });
-  const app = createApp(config, { logger, lineBackoffMs: [5, 10, 20], retryDelaysMs: [10, 20, 40], ...(now ? { now } : {}) });
+  const app = createApp(config, { logger, lineBackoffMs: [5, 10, 20], retryDelaysMs: [10, 20, 40], ...options, ...(now ? { now } : {}) });
   const port = await app.listen(0);
   return { app, url: `http://127.0.0.1:${port}` };
 }
