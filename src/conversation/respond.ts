@@ -12,6 +12,7 @@ import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';
 import { renderReply, type RenderedReply } from '../render/renderReply.js';
 import { draftFor } from '../render/renderReply.js';
+import { allActionCodes, labelOf } from '../render/options.js';
 import type { InboundEvent } from './inboundEvent.js';
 
 export interface TurnResult {
@@ -48,11 +49,22 @@ interface Understood {
   userE164: string[];
 }
 
+/**
+ * A button's label typed as text (a desktop user, or the rich menu, which sends labels as messages so that
+ * they never go stale) means what the button means, wherever the user is.
+ */
+const BUTTON_LABELS = new Map<string, ActionCode>(
+  allActionCodes().flatMap((code) => (['ja', 'en'] as const).map((lang) => [normalizeText(labelOf(code, lang)), code] as const)),
+);
+export const buttonOfTypedText = (text: string): ActionCode | undefined => BUTTON_LABELS.get(normalizeText(text));
+
 export function createResponder(knowledge: Knowledge, conversation: Conversation, reader: MessageReader, vettedE164: Iterable<string>): Responder {
   const vettedDigits = allowedDigitForms(vettedE164);
 
   /** The option or follow-up the last reply offered, if that is what the user sent. */
   function offeredChoice(session: Session, text: string, reading: Reading): ActionCode | null {
+    const typedLabel = buttonOfTypedText(text);
+    if (typedLabel) return typedLabel;
     const offered = session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} };
     const choice = OPTION_NUMBER.exec(text);
     const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[session.triage.value as FlowId]?.[reading.followUp]) : undefined;
