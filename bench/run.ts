@@ -1,24 +1,28 @@
 /**
- * `npm run bench`: the full bot (signature check, understanding, machines, store, reply) against a bare
- * express + @line/bot-sdk echo bot, same signed webhook load, same fake LINE API on localhost.
- * Prints a table; it is a script that prints figures, not a test. Options: --events --users
- * --concurrency --rate=<events/s> --warmup=<events> --stores=memory,sqlite,redis --soak=<events> --soak-warmup=<events> --time-limit=<s>.
+ * `npm run bench`: the bot against a bare express + @line/bot-sdk echo bot, both started the way
+ * people start them (the bot with `npm start`, the echo bot with `node`), the same signed webhook
+ * load, the same fake LINE API on localhost. The two take turns, round after round, so a change in
+ * what else the machine is doing hits both; ratios are taken within a round, then the median.
+ * Prints tables; it is a script that prints figures, not a test.
+ *
+ * Options: --events --users --concurrency --rate=<events/s> --warmup=<events> --rounds
+ * --stores=sqlite,memory,redis --stages (or BENCH_STAGES=1: one more profiled run of each target,
+ * CPU per event by stage) --soak=<events> --soak-warmup=<events> --time-limit=<s>.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { ensureBuilt } from '../scripts/build.mjs';
+import { formatStageTables, stageShares, stageTable, type StageTable } from './cpuStages.js';
 import { startLoadFakeLine } from './loadFakeLine.js';
+import { cpuMs, procStatusMb, ROOT, startBot, startEcho, type Target } from './targets.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const SECRET = 'bench-secret';
 const TEXTS = ['0120-070-585から電話があった', '折り返すべき?', '今日中に受け取りたい', 'カード番号を聞かれた', 'メニュー', '今つながる?', '電話の前に準備するものは?', 'Who called me from 03-1234-5678?'];
+const ECHO = 'echo bot (express + SDK)';
 
 export interface BenchOptions {
   events: number;
@@ -28,7 +32,11 @@ export interface BenchOptions {
   rate: number;
   /** Events sent first and not measured, so both targets are compared warm (JIT, caches, pools). */
   warmup: number;
+  /** How many times the echo bot and the bot take turns. */
+  rounds: number;
   stores: string[];
+  /** One more run of each target under a CPU profiler, split by stage. */
+  stages: boolean;
   timeLimitMs: number;
   soakEvents: number;
   /** Unmeasured events before the soak; RSS climbs while V8 sizes its heap, then levels off. */
@@ -38,6 +46,7 @@ export interface BenchOptions {
 
 export interface RunResult {
   name: string;
+  round: number;
   events: number;
   answered: number;
   eventsPerSec: number;
@@ -46,7 +55,7 @@ export interface RunResult {
   e2eP50: number;
   e2eP99: number;
   peakRssMb: number;
-  /** CPU time (user + system) the target spent per answered event: the cost that load sharing the cores cannot blur. */
+  /** CPU time (user + system) the server process spent per answered event: what load sharing the cores blurs least. */
   cpuMsPerEvent: number;
   readyMs: number;
   stateBytes?: number;
@@ -55,12 +64,18 @@ export interface RunResult {
   rssSamples: number[];
 }
 
-interface Target {
-  port: number;
-  readyMs: number;
-  child: ChildProcess;
-  rssSamples: number[];
-  stop(): Promise<void>;
+export interface BenchReport {
+  runs: RunResult[];
+  /** Per bot configuration, the median over rounds of its ratio to the echo bot in the same round. */
+  ratios: { name: string; eventsPerSec: number; e2eP99: number }[];
+  stages?: { name: string; table: StageTable }[];
+}
+
+interface TargetSpec {
+  name: string;
+  start(env: Record<string, string>, deadline: number, profileDir?: string): Promise<Target>;
+  /** Stored state per conversation, read after the run. */
+  stateBytes?: () => number;
 }
 
 const percentile = (values: number[], p: number) => {
@@ -68,59 +83,46 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-// utime + stime of a process, in ms (clock ticks are 100 Hz on Linux).
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+const median = (xs: number[]) => percentile(xs, 50);
+const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
+/** CPU of one thread (the main thread has the process's id), ms. */
+const threadCpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
-const procStatus = (pid: number, field: string) => {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
+
+const PROFILE_ARGS = (dir: string) => [`--cpu-prof`, `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'];
+
+const echoSpec: TargetSpec = {
+  name: ECHO,
+  start: (env, deadline, profileDir) => startEcho({ env, deadline, ...(profileDir ? { nodeArgs: PROFILE_ARGS(profileDir) } : {}) }),
 };
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
-async function startTarget(entry: string, env: Record<string, string>, deadline: number): Promise<Target> {
-  const port = await freePort();
-  const started = performance.now();
-  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=var/prof" profiles the targets.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'bench-token', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  // Ready means /healthz answers 200, measured from the moment the process was spawned.
-  for (;;) {
-    if (Date.now() > deadline || exited) throw new Error(`${entry} never became healthy`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  const readyMs = performance.now() - started;
-  const rssSamples: number[] = [];
-  const sampler = setInterval(() => rssSamples.push(procStatus(child.pid!, 'VmRSS')), 200);
+function botSpec(store: string): TargetSpec {
+  let dbPath = '';
+  const setting = () => {
+    if (store === 'sqlite') {
+      dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
+      return `sqlite:${dbPath}`;
+    }
+    return store === 'redis' ? redisUrl() : store;
+  };
   return {
-    port,
-    readyMs,
-    child,
-    rssSamples,
-    stop: async () => {
-      clearInterval(sampler);
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    name: `bot, ${store}`,
+    start: (env, deadline, profileDir) =>
+      startBot({
+        env: {
+          STATE_STORE: setting(),
+          ...env,
+        },
+        deadline,
+        ...(profileDir ? { nodeArgs: PROFILE_ARGS(profileDir) } : {}),
+      }),
+    ...(store === 'sqlite' ? { stateBytes: () => stateBytesPerConversation(dbPath) } : {}),
   };
 }
+
+const redisUrl = () => process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function drive(port: number, events: number, opts: BenchOptions, runId: string, replies: Map<string, number>, deadline: number) {
   const sentAt = new Map<string, number>();
@@ -183,45 +185,69 @@ async function redisAvailable(url: string) {
   }
 }
 
-async function runOne(name: string, entry: string, env: Record<string, string>, events: number, opts: BenchOptions): Promise<RunResult> {
-  const runId = `${name.replace(/\W/g, '')}${Date.now().toString(36)}`;
+interface Measured {
+  result: RunResult;
+  /** Only for profiled runs: the measured window and the main thread's CPU in it. */
+  profile?: { path: string; fromUs: number; toUs: number; mainThreadMs: number; processMs: number };
+}
+
+async function runOne(spec: TargetSpec, round: number, events: number, opts: BenchOptions, profileDir?: string): Promise<Measured> {
+  const runId = `${spec.name.replace(/\W/g, '')}${round}${Date.now().toString(36)}`;
   const replies = new Map<string, number>();
   const fake = await startLoadFakeLine((token, at) => replies.set(token, at));
   const deadline = Date.now() + opts.timeLimitMs;
-  const target = await startTarget(entry, { LINE_API_BASE_URL: fake.url, ...env }, deadline);
+  const env = { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'bench-token', LINE_API_BASE_URL: fake.url, LOG_LEVEL: 'warn' };
+  const target = await spec.start(env, deadline, profileDir);
+  const pid = target.serverPid;
+  let measured: Measured;
   try {
     if (opts.warmup > 0) {
       await drive(target.port, opts.warmup, { ...opts, rate: 0 }, `${runId}w`, replies, deadline);
       replies.clear();
       target.rssSamples.length = 0;
     }
-    const cpuBefore = cpuMs(target.child.pid!);
+    const cpuBefore = cpuMs(pid);
+    const mainBefore = threadCpuMs(pid);
+    const fromUs = hrtimeUs();
     const r = await drive(target.port, events, opts, runId, replies, deadline);
-    const cpuMsPerEvent = (cpuMs(target.child.pid!) - cpuBefore) / Math.max(1, r.answered);
-    const peakRssMb = procStatus(target.child.pid!, 'VmHWM');
-    const third = Math.max(1, Math.floor(target.rssSamples.length / 3));
+    const toUs = hrtimeUs();
+    const processMs = cpuMs(pid) - cpuBefore;
+    const mainThreadMs = threadCpuMs(pid) - mainBefore;
+    const peakRssMb = procStatusMb(pid, 'VmHWM');
+    const s = target.rssSamples;
+    const third = Math.max(1, Math.floor(s.length / 3));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const rssDriftPct =
-      target.rssSamples.length >= 6 ? (avg(target.rssSamples.slice(-third)) / avg(target.rssSamples.slice(0, third)) - 1) * 100 : undefined;
-    return {
-      name,
-      events: r.sent,
-      answered: r.answered,
-      eventsPerSec: (r.answered / r.durationMs) * 1000,
-      ackP50: percentile(r.ack, 50),
-      ackP99: percentile(r.ack, 99),
-      e2eP50: percentile(r.e2e, 50),
-      e2eP99: percentile(r.e2e, 99),
-      peakRssMb,
-      cpuMsPerEvent,
-      readyMs: target.readyMs,
-      rssSamples: [...target.rssSamples],
-      ...(rssDriftPct !== undefined ? { rssDriftPct } : {}),
+    const rssDriftPct = s.length >= 6 ? (avg(s.slice(-third)) / avg(s.slice(0, third)) - 1) * 100 : undefined;
+    measured = {
+      result: {
+        name: spec.name,
+        round,
+        events: r.sent,
+        answered: r.answered,
+        eventsPerSec: (r.answered / r.durationMs) * 1000,
+        ackP50: percentile(r.ack, 50),
+        ackP99: percentile(r.ack, 99),
+        e2eP50: percentile(r.e2e, 50),
+        e2eP99: percentile(r.e2e, 99),
+        peakRssMb,
+        cpuMsPerEvent: processMs / Math.max(1, r.answered),
+        readyMs: target.readyMs,
+        rssSamples: [...s],
+        ...(rssDriftPct !== undefined ? { rssDriftPct } : {}),
+      },
+      ...(profileDir ? { profile: { path: '', fromUs, toUs, mainThreadMs, processMs } } : {}),
     };
   } finally {
     await target.stop();
     await fake.close();
   }
+  if (spec.stateBytes) measured.result.stateBytes = spec.stateBytes();
+  if (measured.profile && profileDir) {
+    const file = readdirSync(profileDir).find((f) => f.includes(`.${pid}.`));
+    if (!file) throw new Error(`no CPU profile written by ${spec.name}`);
+    measured.profile.path = join(profileDir, file);
+  }
+  return measured;
 }
 
 function stateBytesPerConversation(dbPath: string): number {
@@ -233,80 +259,96 @@ function stateBytesPerConversation(dbPath: string): number {
   }
 }
 
-/** The bot on a fresh SQLite file, which is then read to measure the stored state per conversation. */
-async function runSqlite(name: string, events: number, opts: BenchOptions): Promise<RunResult> {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.db');
-  const result = await runOne(name, 'dist/src/main.mjs', { STATE_STORE: `sqlite:${dbPath}` }, events, opts);
-  return { ...result, stateBytes: stateBytesPerConversation(dbPath) };
-}
-
-/** Both targets run as `npm start` runs the bot: bundled JavaScript, no TypeScript loader. */
-async function buildTargets() {
-  await Promise.all(['src/main.ts', 'bench/echoBaseline.ts'].map(ensureBuilt));
-}
-
-export async function runBenchmark(opts: BenchOptions): Promise<RunResult[]> {
-  await buildTargets();
-  const results: RunResult[] = [];
-  results.push(await runOne('baseline (express echo)', 'dist/bench/echoBaseline.mjs', {}, opts.events, opts));
-  opts.log(row(results.at(-1)!));
-  for (const store of opts.stores) {
-    if (store === 'sqlite') {
-      results.push(await runSqlite(`bot, ${store}`, opts.events, opts));
-    } else {
-      const setting = store === 'redis' ? (process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : store;
-      if (setting.startsWith('redis') && !(await redisAvailable(setting))) {
-        opts.log(`bot, redis: skipped (no Redis answering at ${setting})`);
-        continue;
-      }
-      results.push(await runOne(`bot, ${store}`, 'dist/src/main.mjs', { STATE_STORE: setting }, opts.events, opts));
-    }
-    opts.log(row(results.at(-1)!));
+/** CPU per event by stage: one more run of each target under V8's sampling profiler. */
+async function profileStages(specs: TargetSpec[], opts: BenchOptions) {
+  const dir = join(ROOT, 'var', 'prof');
+  rmSync(dir, { recursive: true, force: true });
+  const columns = [];
+  for (const spec of specs) {
+    const profileDir = join(dir, spec.name.replace(/\W+/g, '-'));
+    mkdirSync(profileDir, { recursive: true });
+    const { result, profile } = await runOne(spec, 0, opts.events, opts, profileDir);
+    const shares = stageShares(profile!.path, { fromUs: profile!.fromUs, toUs: profile!.toUs });
+    columns.push({ name: spec.name, table: stageTable(shares, { mainThreadMs: profile!.mainThreadMs, processMs: profile!.processMs, events: result.answered }) });
   }
+  return columns;
+}
+
+export async function runBenchmark(opts: BenchOptions): Promise<BenchReport> {
+  await Promise.all(['src/main.ts', 'bench/echoBaseline.ts'].map(ensureBuilt));
+  const bots: TargetSpec[] = [];
+  for (const store of opts.stores) {
+    if (store === 'redis' && !(await redisAvailable(redisUrl()))) opts.log(`bot, redis: skipped (no Redis answering at ${redisUrl()})`);
+    else bots.push(botSpec(store));
+  }
+  const runs: RunResult[] = [];
+  for (let round = 1; round <= opts.rounds; round++) {
+    for (const spec of [echoSpec, ...bots]) {
+      runs.push((await runOne(spec, round, opts.events, opts)).result);
+      opts.log(row(runs.at(-1)!));
+    }
+  }
+  const ratios = bots.map(({ name }) => {
+    const perRound = (pick: (r: RunResult) => number) =>
+      median(
+        runs
+          .filter((r) => r.name === name)
+          .map((r) => pick(r) / pick(runs.find((e) => e.name === ECHO && e.round === r.round)!)),
+      );
+    return { name, eventsPerSec: perRound((r) => r.eventsPerSec), e2eP99: perRound((r) => r.e2eP99) };
+  });
+  const report: BenchReport = { runs, ratios };
   if (opts.soakEvents > 0) {
-    const soak = await runSqlite('soak, bot, sqlite', opts.soakEvents, { ...opts, warmup: opts.soakWarmup });
-    results.push(soak);
+    const { result: soak } = await runOne({ ...botSpec('sqlite'), name: 'soak, bot, sqlite' }, 1, opts.soakEvents, { ...opts, warmup: opts.soakWarmup });
+    runs.push(soak);
     opts.log(row(soak));
     const s = soak.rssSamples;
     const step = Math.max(1, Math.floor(s.length / 12));
     opts.log(`soak RSS over time (MB): ${s.filter((_, i) => i % step === 0).map((v) => v.toFixed(0)).join(' → ')}`);
   }
-  return results;
+  if (opts.stages) report.stages = await profileStages([echoSpec, ...bots.filter((b) => b.name === 'bot, sqlite')], opts);
+  return report;
 }
 
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
-const HEADER = '| run | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+const HEADER =
+  '| run | round | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
 const row = (r: RunResult) =>
-  `| ${r.name} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
+  `| ${r.name} | ${r.round} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
 
 function argValue(name: string, fallback: string) {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (hit === `--${name}`) return '1';
   return hit ? hit.slice(name.length + 3) : (process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback);
 }
 
 if (import.meta.filename === process.argv[1]) {
   const opts: BenchOptions = {
-    events: Number(argValue('events', '3000')),
-    users: Number(argValue('users', '300')),
+    events: Number(argValue('events', '2000')),
+    users: Number(argValue('users', '200')),
     concurrency: Number(argValue('concurrency', '32')),
     rate: Number(argValue('rate', '0')),
     warmup: Number(argValue('warmup', '1000')),
-    stores: argValue('stores', 'memory,sqlite,redis').split(',').filter(Boolean),
+    rounds: Number(argValue('rounds', '3')),
+    stores: argValue('stores', 'sqlite').split(',').filter(Boolean),
+    stages: argValue('stages', '0') !== '0',
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
     soakEvents: Number(argValue('soak', '0')),
     soakWarmup: Number(argValue('soak-warmup', argValue('warmup', '1000'))),
     log: (line) => console.log(line),
   };
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  const [load1, load5] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average before the run ${load1} (1 min), ${load5} (5 min)`);
   console.log(
-    `load: ${opts.warmup} warm-up events, then ${opts.events} measured events from ${opts.users} users, concurrency ${opts.concurrency}, ${opts.rate ? `paced at ${opts.rate}/s` : 'as fast as possible'}${opts.soakEvents ? `; soak ${opts.soakEvents} events (sqlite)` : ''}\n`,
+    `load: per run ${opts.warmup} warm-up events, then ${opts.events} measured events from ${opts.users} users, concurrency ${opts.concurrency}, ${opts.rate ? `paced at ${opts.rate}/s` : 'as fast as possible'}; ${opts.rounds} rounds${opts.soakEvents ? `; soak ${opts.soakEvents} events (sqlite)` : ''}\n`,
   );
   console.log(HEADER);
-  const results = await runBenchmark(opts);
-  const base = results[0]!;
-  console.log('\nratio to the baseline (events/s):');
-  for (const r of results.slice(1)) {
-    console.log(`  ${r.name}: ${(r.eventsPerSec / base.eventsPerSec).toFixed(2)}× events/s, ${(r.cpuMsPerEvent / base.cpuMsPerEvent).toFixed(2)}× CPU per event`);
+  const report = await runBenchmark(opts);
+  console.log(`\nagainst the echo bot (median over ${opts.rounds} rounds of the ratio within each round):`);
+  for (const r of report.ratios) console.log(`  ${r.name}: ${r.eventsPerSec.toFixed(2)}× events/s, ${r.e2eP99.toFixed(2)}× e2e p99`);
+  if (report.stages) {
+    console.log(`\nCPU per event by stage (one more run of each under --cpu-prof; profiles in var/prof/):\n`);
+    console.log(formatStageTables(report.stages));
   }
   process.exit(0);
 }

@@ -69,15 +69,20 @@ async function build(entry) {
     // Bundled CommonJS packages (prom-client, …) call require('util'); an ES module has no require.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     outfile: bundleOf(entry),
+    // A map file beside the bundle, never referenced from it (so node never reads it): the benchmark
+    // uses it to tell which source file a profiled function came from (bench/cpuStages.ts).
+    sourcemap: 'external',
     write: false,
     metafile: true,
     logLevel: 'warning',
   });
-  const [bundle] = result.outputFiles;
-  if (!bundle) throw new Error(`esbuild produced nothing for ${entry}`);
+  const bundle = result.outputFiles.find((file) => file.path === bundleOf(entry));
+  const map = result.outputFiles.find((file) => file.path === `${bundleOf(entry)}.map`);
+  if (!bundle || !map) throw new Error(`esbuild produced nothing for ${entry}`);
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
   // Written aside and renamed, so a process starting meanwhile (tests run in parallel) never reads
   // half a file; the input list goes last, so a bundle is never taken as fresh before it is complete.
+  writeAtomically(map.path, map.contents);
   writeAtomically(bundleOf(entry), bundle.contents);
   writeAtomically(inputListOf(entry), JSON.stringify(inputs));
 }
