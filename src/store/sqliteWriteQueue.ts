@@ -4,7 +4,11 @@
  * Group commit: writes arriving in the same tick share one transaction. Each caller's promise settles
  * only after that commit, so "stored before the webhook is acknowledged" and "saved before the reply
  * is sent" hold; under load this cuts the cost of a write several-fold, since SQLite's cost is per
- * transaction more than per row.
+ * transaction more than per row (a one-row transaction ~25–40 µs here, ~4 µs a row in a batch of 16).
+ * Writes made while the callers of a commit carry on (the turns of the events just admitted save
+ * their answers) are committed as soon as those callers have all gone as far as they can without
+ * I/O, in the same turn of the event loop: waiting for the next one would hold every answer back by
+ * one more round of incoming webhooks.
  *
  * Locks without freezing: better-sqlite3 is synchronous, so SQLite's own busy wait would stop the
  * whole process while another connection holds the write lock. SQLite may wait only a few
@@ -40,12 +44,19 @@ export function createWriteQueue(db: Database): WriteQueue {
   let queued: PendingWrite[] = [];
   let scheduled: { cancel(): void } | null = null;
   let closed = false;
+  /** True from a commit until the promise callbacks it set off have all run. */
+  let settling = false;
 
   const commit = db.transaction((batch: PendingWrite[]) => batch.map((op) => op.write()));
 
   function schedule(afterMs: number) {
     if (scheduled) return;
-    if (afterMs === 0) {
+    if (afterMs === 0 && settling) {
+      // Made by a caller of the last commit: committed once all of them have gone as far as they can.
+      let cancelled = false;
+      process.nextTick(() => cancelled || flush());
+      scheduled = { cancel: () => (cancelled = true) };
+    } else if (afterMs === 0) {
       const handle = setImmediate(flush);
       scheduled = { cancel: () => clearImmediate(handle) };
     } else {
@@ -63,6 +74,11 @@ export function createWriteQueue(db: Database): WriteQueue {
       // IMMEDIATE takes the write lock up front, so a lock held elsewhere shows up here as SQLITE_BUSY
       // instead of halfway through the batch.
       const results = commit.immediate(batch);
+      settling = true;
+      // A tick registered from a promise callback runs once no promise callback is left: after the
+      // callers resumed below and everything they set off without I/O. This one is registered first,
+      // so it also runs before the commit of the writes they made (see schedule()).
+      queueMicrotask(() => process.nextTick(() => (settling = false)));
       batch.forEach((op, i) => op.resolve(results[i]));
     } catch (err) {
       if (!isBusy(err) || closed) {
