@@ -15,7 +15,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Written to stdout off the main thread: a synchronous write per line cost the bot ~40 µs per event
+  // (one line per event at info). pino flushes what is left when the process exits; a SIGKILL can lose
+  // the last lines not yet written.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export const maskDigits = (s: string) => s.replace(/\+?\d[\d\s-]{5,}\d/g, (run) => `${run.slice(0, 2)}***`);
