@@ -36,21 +36,21 @@ export type Stage = (typeof STAGES)[number];
 
 /** What each stage is made of, tested on the source path (project-relative) or Node's own module URL. */
 const RULES: [Stage, RegExp][] = [
-  ['signature', /^node_modules\/@line\/bot-sdk\/.*validate-signature/],
-  ['parse webhook', /^node_modules\/@line\/bot-sdk\/.*middleware|^src\/line\/(verifyWebhook|webhookBody|normalizeEvent)\.ts/],
+  ['signature', /(^|\/)node_modules\/@line\/bot-sdk\/.*validate-signature/],
+  ['parse webhook', /(^|\/)node_modules\/@line\/bot-sdk\/.*middleware|^src\/line\/(verifyWebhook|webhookBody|normalizeEvent)\.ts/],
   // fetch (undici) carries its response in web streams and parses HTTP in WebAssembly; only the LINE
   // client uses them in these processes.
-  ['send', /^node_modules\/@line\/bot-sdk\/|^src\/line\/(lineSender|retryKey)\.ts|^node:internal\/(deps\/undici|webstreams)|^wasm:/],
+  ['send', /(^|\/)node_modules\/@line\/bot-sdk\/|^src\/line\/(lineSender|retryKey)\.ts|^node:internal\/(deps\/undici|webstreams)|^wasm:/],
   ['understanding', /^src\/understand\/|^flows\/planTurn\.ts/],
-  ['machine', /^flows\/|^node_modules\/xstate\//],
+  ['machine', /^flows\/|(^|\/)node_modules\/xstate\//],
   ['render', /^src\/render\//],
-  ['botkit', /^src\/botkit\/|^node_modules\/(botkit|botbuilder[^/]*|botframework-[^/]*|@azure|debug)\//],
-  ['store', /^src\/store\/|^node_modules\/(better-sqlite3|ioredis)\//],
-  ['logging', /^src\/log\.ts|^node_modules\/(pino[^/]*|sonic-boom|thread-stream)\//],
-  ['metrics', /^src\/metrics\.ts|^node_modules\/prom-client\//],
+  ['botkit', /^src\/botkit\/|(^|\/)node_modules\/(botkit|botbuilder[^/]*|botframework-[^/]*|@azure|debug)\//],
+  ['store', /^src\/store\/|(^|\/)node_modules\/(better-sqlite3|ioredis)\//],
+  ['logging', /^src\/log\.ts|(^|\/)node_modules\/(pino[^/]*|sonic-boom|thread-stream)\//],
+  ['metrics', /^src\/metrics\.ts|(^|\/)node_modules\/prom-client\//],
   [
     'HTTP',
-    /^src\/server\/|^node:_http_|^node:internal\/http|^node_modules\/(express|body-parser|raw-body|router|finalhandler|on-finished|type-is|content-type|mime-types|qs|send|depd|statuses)\//,
+    /^src\/server\/|^node:_http_|^node:internal\/http|(^|\/)node_modules\/(express|body-parser|raw-body|router|finalhandler|on-finished|type-is|content-type|mime-types|qs|send|depd|statuses)\//,
   ],
   ['event handling', /^src\/conversation\/|^bench\/echoBaseline\.ts/],
 ];
@@ -170,7 +170,7 @@ export function formatStageTables(columns: { name: string; table: StageTable }[]
     `|---|${columns.map(() => '---:').join('|')}|`,
     ...STAGES.map((s) => `| ${s} | ${columns.map((c) => cell(c.table.perEventUs[s], c.table.mainThreadUs)).join(' | ')} |`),
     `| **main thread** | ${columns.map((c) => `**${c.table.mainThreadUs.toFixed(0)}**`).join(' | ')} |`,
-    `| other threads (GC helpers, libuv pool) | ${columns.map((c) => (c.table.processUs - c.table.mainThreadUs).toFixed(0)).join(' | ')} |`,
+    `| other threads (GC and compiler helpers, libuv pool, the profiler's own) | ${columns.map((c) => (c.table.processUs - c.table.mainThreadUs).toFixed(0)).join(' | ')} |`,
     `| **process** | ${columns.map((c) => `**${c.table.processUs.toFixed(0)}**`).join(' | ')} |`,
   ];
   return lines.join('\n');

@@ -5,9 +5,12 @@
  * what else the machine is doing hits both; ratios are taken within a round, then the median.
  * Prints tables; it is a script that prints figures, not a test.
  *
- * Options: --events --users --concurrency --rate=<events/s> --warmup=<events> --rounds
- * --stores=sqlite,memory,redis --stages (or BENCH_STAGES=1: one more profiled run of each target,
- * CPU per event by stage) --soak=<events> --soak-warmup=<events> --time-limit=<s>.
+ * Then one more run of the echo bot and of the bot (SQLite) under V8's profiler gives the CPU per event
+ * by stage (bench/cpuStages.ts); --stages=0 leaves it out.
+ *
+ * Options (or BENCH_<NAME> variables): --events --users --concurrency --rate=<events/s>
+ * --warmup=<events> --rounds --stores=sqlite,memory,redis --stages=0|1 --soak=<events>
+ * --soak-warmup=<events> --time-limit=<s>.
  */
 import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -331,7 +334,7 @@ if (import.meta.filename === process.argv[1]) {
     warmup: Number(argValue('warmup', '1000')),
     rounds: Number(argValue('rounds', '3')),
     stores: argValue('stores', 'sqlite').split(',').filter(Boolean),
-    stages: argValue('stages', '0') !== '0',
+    stages: argValue('stages', '1') !== '0',
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
     soakEvents: Number(argValue('soak', '0')),
     soakWarmup: Number(argValue('soak-warmup', argValue('warmup', '1000'))),
