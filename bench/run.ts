@@ -332,7 +332,7 @@ if (import.meta.filename === process.argv[1]) {
     concurrency: Number(argValue('concurrency', '32')),
     rate: Number(argValue('rate', '0')),
     warmup: Number(argValue('warmup', '1000')),
-    rounds: Number(argValue('rounds', '3')),
+    rounds: Number(argValue('rounds', '5')),
     stores: argValue('stores', 'sqlite').split(',').filter(Boolean),
     stages: argValue('stages', '1') !== '0',
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
