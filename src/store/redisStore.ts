@@ -19,6 +19,7 @@ export interface RedisStoreOptions {
 }
 
 const LEASE_MS = 8_000;
+const LEASE_LOST = 'LEASE_LOST the turn no longer holds the user (its lease ran out)';
 
 // The scripts run atomically in Redis, so each step below is one round trip however much it checks.
 // Per user: `queue:<user>` lists the unfinished events in arrival order, `lock:<user>` holds the token
@@ -32,7 +33,7 @@ local function finishEvent(record, inbox, queue, id, state, ttl)
   redis.call('lrem', queue, 0, id)
 end
 local function unfinished(state) return state == 'pending' or state == 'answered' end
-local LOST = 'LEASE_LOST the turn no longer holds the user (its lease ran out)'
+local LOST = '${LEASE_LOST}'
 `;
 
 // KEYS: inbox (ids by arrival), its counter, then record and queue per event; ARGV: id, JSON, user per event.
@@ -53,6 +54,7 @@ return toHandle`;
 // Claim + lock + load. KEYS: record, queue, lock, session; ARGV: id, token, lease ms, record key prefix.
 // Answers {'finished', state}, {'busy'} (another turn has the user), {'behind', head id} (nobody has
 // the user but an earlier event comes first) or {'claimed', state, answer, answeredAt, session}.
+// It builds the head's record key itself, so the store needs one Redis, not a Redis Cluster.
 const CLAIM = `${LUA_COMMON}
 local state = redis.call('hget', KEYS[1], 'state')
 if not unfinished(state) then return {'finished', state} end
@@ -64,8 +66,8 @@ while head and head ~= ARGV[1] and not unfinished(redis.call('hget', ARGV[4] .. 
   redis.call('lpop', KEYS[2])
   head = redis.call('lindex', KEYS[2], 0)
 end
--- Not queued at all (admitted by a version without queues): nothing to wait for.
 if head and head ~= ARGV[1] then return {'behind', head} end
+-- (An empty queue: the event was admitted by a version without queues; nothing to wait for.)
 redis.call('set', KEYS[3], ARGV[2], 'PX', ARGV[3])
 local entry = redis.call('hmget', KEYS[1], 'state', 'answer', 'answeredAt')
 return {'claimed', entry[1], entry[2], entry[3], redis.call('get', KEYS[4])}`;
@@ -98,7 +100,8 @@ return 1`;
 // KEYS: record, lock, inbox, queue; ARGV: id, token ('' outside a turn), state, event TTL s.
 // A finished event stays as it is: done is never turned into dead, nor the reverse.
 const FINISH = `${LUA_COMMON}
-if not unfinished(redis.call('hget', KEYS[1], 'state')) and redis.call('exists', KEYS[1]) == 1 then return 0 end
+local state = redis.call('hget', KEYS[1], 'state')
+if state == 'done' or state == 'dead' then return 0 end
 if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return redis.error_reply(LOST) end
 finishEvent(KEYS[1], KEYS[3], KEYS[4], ARGV[1], ARGV[3], ARGV[4])
 if ARGV[2] ~= '' then redis.call('del', KEYS[2]) end
@@ -294,7 +297,7 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
           const again = await claim(redis, event, token);
           held = again.kind === 'claimed';
           if (again.kind === 'claimed' || again.kind === 'finished') return again.state;
-          throw new Error('LEASE_LOST the turn no longer holds the user (its lease ran out)');
+          throw new Error(LEASE_LOST);
         },
       };
       const renewal = setInterval(() => void redis.triageRenew(key('lock', event.userId), token, leaseMs).catch(() => {}), leaseMs / 4);
