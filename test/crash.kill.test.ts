@@ -9,15 +9,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { redisDatabase, redisSkipReason, redisUrl } from './helpers/redis.js';
-import { seeded, startSteadyLoad } from './helpers/steadyLoad.js';
+import { freePort, seeded, startSteadyLoad } from './helpers/steadyLoad.js';
 import { TEST_SECRET, TEST_TOKEN } from './helpers/webhooks.js';
 
 const SEED = 9;
@@ -25,14 +23,6 @@ const USERS = 10;
 const MESSAGES_PER_USER = 30;
 const KILLS = 6;
 const ROOT = join(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 interface Instance {
   child: ChildProcess;

@@ -6,8 +6,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { redisSkipReason, redisUrl } from './helpers/redis.js';
 import { startBot } from './helpers/startBot.js';
-import { seeded, startSteadyLoad } from './helpers/steadyLoad.js';
+import { freePort, seeded, startSteadyLoad } from './helpers/steadyLoad.js';
 import { postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
 
 const USERS = 8;
@@ -25,14 +23,6 @@ const RESTARTS = 2;
 const SEED = 29;
 const haveRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 const skipReason = redisSkipReason || (haveRedisServer ? '' : ' (skipped: no redis-server to start and stop)');
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 /** A redis-server whose data outlives it: the append-only file in `dir`, flushed on SHUTDOWN. */
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {

@@ -119,3 +119,6 @@ export function startSteadyLoad(api: FakeLineApi, opts: LoadOptions): SteadyLoad
     },
   };
 }
+
+
+export { freePort } from '../../bench/targets.js';
