@@ -6,14 +6,17 @@ import { assign, setup } from 'xstate';
 import type { CallbackAdvice, CallbackSituation } from './types.js';
 
 export type CallbackDecisionEvent =
-  | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation }
+  // `at` (epoch ms) is when the user answered: a call-back at 1 a.m. reaches no driver.
+  | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation; at?: number }
   | { type: 'CALLBACK_FAILED' }
   | { type: 'SHOW_REDELIVERY' }
-  | { type: 'WILL_CALL_BACK' };
+  | { type: 'WILL_CALL_BACK'; at?: number };
 
 export interface CallbackDecisionContext {
   situation: CallbackSituation | null;
   failedAttempts: number;
+  /** When the user chose, for the advice to say whether drivers are still out; 0 when not known. */
+  at: number;
 }
 
 export interface CallbackPolicy {
@@ -33,6 +36,7 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
         situation: ({ event }) => (event.type === 'SITUATION_CHOSEN' ? event.situation : null),
         failedAttempts: 0,
       }),
+      rememberTime: assign({ at: ({ event, context }) => ('at' in event && event.at !== undefined ? event.at : context.at) }),
       countFailedCallback: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
     },
     guards: {
@@ -41,15 +45,15 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
     },
   }).createMachine({
     id: 'callbackDecision',
-    context: { situation: null, failedAttempts: 0 },
+    context: { situation: null, failedAttempts: 0, at: 0 },
     initial: 'askingSituation',
     on: {
-      SITUATION_CHOSEN: { target: '.deciding', actions: 'rememberSituation' },
+      SITUATION_CHOSEN: { target: '.deciding', actions: ['rememberSituation', 'rememberTime'] },
       // A user may report a failed callback or ask for the redelivery route without going through the table.
       CALLBACK_FAILED: { target: '.checkingAttempts', actions: 'countFailedCallback' },
       SHOW_REDELIVERY: '.redeliveryRoute',
       // The user has made up their mind ("じゃあ折り返す"): no table, just how to make the call count.
-      WILL_CALL_BACK: '.callingBack',
+      WILL_CALL_BACK: { target: '.callingBack', actions: 'rememberTime' },
     },
     states: {
       askingSituation: {},

@@ -41,7 +41,7 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'callReasons':
       return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
     case 'shouldCallBack':
-      if (r.situation) return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation } };
+      if (r.situation) return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation, at } };
       // For a number that is not a delivery driver, the caller answer already says whether to call back.
       if (r.numbers.length > 0 && !driverCalled) return null;
       return { type: 'flow', flow: 'callbackDecision' };

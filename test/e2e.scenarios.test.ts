@@ -2,6 +2,7 @@
  * End to end, issue #3's scenarios: the real server with the real Botkit controller and @line/bot-sdk
  * client, signed webhooks in, and assertions on what reached the (fake) LINE API.
  */
+import { daytimeInJapan } from './helpers/clock.js';
 import { describe, expect, it } from 'vitest';
 import { OutgoingMessages, graphemeCount } from '../src/render/lineLimits.js';
 import { allowedDigitForms, digitsOf } from '../src/render/phoneGuard.js';
@@ -19,7 +20,7 @@ const directory = createNumberDirectory(knowledge);
 const running = useBotWithFakeLine();
 
 function user(id: string) {
-  const d = driver(running.bot.url, running.api, id);
+  const d = driver(running.bot.url, running.api, id, daytimeInJapan);
   return {
     ...d,
     say: (text: string) => {

@@ -3,6 +3,7 @@
  * everyday Japanese, follow-ups, English), over signed webhooks to the real server, asserting on what
  * reached the (fake) LINE API.
  */
+import { daytimeInJapan } from './helpers/clock.js';
 import { describe, expect, it } from 'vitest';
 import { OutgoingMessages } from '../src/render/lineLimits.js';
 import { useBotWithFakeLine } from './helpers/startBot.js';
@@ -12,7 +13,7 @@ let users = 0;
 
 const running = useBotWithFakeLine();
 
-const user = () => driver(running.bot.url, running.api, `Uread${++users}`);
+const user = () => driver(running.bot.url, running.api, `Uread${++users}`, daytimeInJapan);
 const say = async (text: string) => {
   const messages = await user().say(text);
   // Every composed reply still fits LINE's limits.

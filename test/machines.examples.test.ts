@@ -49,7 +49,7 @@ describe('callbackDecision', () => {
   });
   it('a new situation starts the count again', () => {
     const s = run(machines.callbackDecision, { type: 'CALLBACK_FAILED' }, { type: 'SITUATION_CHOSEN', situation: 'busy' });
-    expect(s.context).toEqual({ situation: 'busy', failedAttempts: 0 });
+    expect(s.context).toEqual({ situation: 'busy', failedAttempts: 0, at: 0 });
   });
 });
 

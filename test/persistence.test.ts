@@ -2,6 +2,7 @@
  * Issue #4, state side: a restart mid-conversation continues it (SQLite), two instances sharing Redis
  * give one user one conversation, and SIGTERM under load loses no accepted event.
  */
+import { daytimeInJapan } from './helpers/clock.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,7 @@ describe(`two instances on one Redis${redisSkipReason}`, () => {
     const b = await startBot(api.url, { STATE_STORE: redisUrl! });
     const user = `Ushared${Date.now()}`;
     try {
-      expect(textOf(await driver(a.url, api, user).say('今日中に受け取りたい'))).toMatch(/折り返しをおすすめ/);
+      expect(textOf(await driver(a.url, api, user, daytimeInJapan).say('今日中に受け取りたい'))).toMatch(/折り返しをおすすめ/);
       expect(textOf(await driver(b.url, api, user).say('繋がらない'))).toMatch(/もう一度だけ/);
       expect(textOf(await driver(a.url, api, user).say('繋がらない'))).toMatch(/電話はここまで/);
       // The same event delivered to both instances is answered once.

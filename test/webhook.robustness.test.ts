@@ -2,6 +2,7 @@
  * Issue #4, webhook side: bad input gets a clear status and a safe outcome, redeliveries are answered
  * once, one user's events are answered in order, and LINE API faults end in exactly one delivery.
  */
+import { daytimeInJapan } from './helpers/clock.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { retryKeyFor } from '../src/line/retryKey.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
@@ -168,7 +169,7 @@ describe('LINE API faults', () => {
     await postWebhook(bot.url, webhookBody(textEvent('折り返すべき?', { userId: 'Uoutage', replyToken: 'outage-1' })));
     await settle();
     expect((await bot.app.store.load('Uoutage'))?.flow?.value).toBe('askingSituation');
-    await postWebhook(bot.url, webhookBody(textEvent('今日中に受け取りたい', { userId: 'Uoutage', replyToken: 'outage-2' })));
+    await postWebhook(bot.url, webhookBody(textEvent('今日中に受け取りたい', { userId: 'Uoutage', replyToken: 'outage-2', timestamp: daytimeInJapan() })));
     await settle();
     expect(textsTo('outage-2').join('')).toMatch(/折り返しをおすすめ/);
   });

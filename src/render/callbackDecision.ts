@@ -1,4 +1,5 @@
 import type { CallbackDecisionContext } from '../../flows/callbackDecision.js';
+import { toJapanTime } from '../../flows/japanTime.js';
 import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
 
 export function renderCallbackDecision(state: string, ctx: CallbackDecisionContext, rc: RenderContext): Draft {
@@ -6,6 +7,18 @@ export function renderCallbackDecision(state: string, ctx: CallbackDecisionConte
   const { delivery } = rc.knowledge;
   const why = delivery.callbackAdvice.find((row) => row.situation === ctx.situation)?.why[rc.lang] ?? '';
   const redelivery = numbered(delivery.redeliverySteps[rc.lang]);
+  // Calling a driver back only helps while drivers are out; at 1 a.m. the advice is the app, in the morning.
+  const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
+  const { from, to } = delivery.deliveryHours;
+  if ((state === 'adviseCallBack' || state === 'callingBack') && hour !== null && (hour < from || hour >= to)) {
+    return draft(
+      ['callback:redelivery', 'scam:orders', 'menu'],
+      t(
+        `🌙 いまは配達の時間外です(配達はおおむね${from}時〜${to}時)。折り返してもドライバーにはつながりません。\n\n朝になったらアプリの注文履歴で配送状況を確かめ、必要なら再配達を頼んでください。この時間の着信そのものが気になるときは、折り返さずに様子を見てください。`,
+        `🌙 Deliveries run roughly ${from}:00 to ${to}:00, so no driver will pick up now.\n\nIn the morning, check the order in the app and arrange redelivery if needed. If the call itself came at this hour, do not call back; wait and see.`,
+      ),
+    );
+  }
   switch (state) {
     case 'adviseCallBack':
       return draft(

@@ -44,7 +44,7 @@ export function intentOfAction(code: ActionCode, at: number): Intent {
     case 'callback:ask': return { type: 'flow', flow: 'callbackDecision' };
     case 'callback:failed': return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };
     case 'callback:redelivery': return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
-    case 'callback:will': return { type: 'flow', flow: 'callbackDecision', event: { type: 'WILL_CALL_BACK' } };
+    case 'callback:will': return { type: 'flow', flow: 'callbackDecision', event: { type: 'WILL_CALL_BACK', at } };
     case 'scam:ask': return { type: 'flow', flow: 'scamCheck' };
     case 'scam:nothing': return { type: 'flow', flow: 'scamCheck', event: { type: 'NOTHING_ODD' } };
     case 'scam:orders': return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
@@ -60,7 +60,7 @@ export function intentOfAction(code: ActionCode, at: number): Intent {
   const tail = code.slice(code.lastIndexOf(':') + 1);
   switch (group) {
     case 'callback':
-      return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: tail as CallbackSituation } };
+      return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: tail as CallbackSituation, at } };
     case 'scam':
       return { type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: [tail as ScamSignId] } };
     case 'support':
