@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { createConversation } from '../flows/conversation.js';
 import { phoneStatusAt } from '../flows/japanTime.js';
+import { triageMachine } from '../flows/triage.js';
+import { FLOW_IDS } from '../flows/types.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { numbers, WEEKDAY_AFTERNOON, WEEKDAY_NIGHT } from './helpers/machineEvents.js';
 
@@ -133,5 +135,20 @@ describe('conversation step', () => {
       event: { type: 'NUMBERS_GIVEN', numbers: [numbers.driver, numbers.international, numbers.tokyo] },
     }));
     expect(JSON.stringify(session).length).toBeLessThan(2048);
+  });
+});
+
+describe('triage', () => {
+  it.each(FLOW_IDS)('opening %s lands in that tree, and the menu and a reset lead back to the menu', (flow) => {
+    const opened = run(triageMachine, { type: 'FLOW_OPENED', flow });
+    expect(opened.value).toBe(flow);
+    expect(transition(triageMachine, opened, { type: 'MENU_REQUESTED' })[0].value).toBe('menu');
+    expect(transition(triageMachine, opened, { type: 'CONVERSATION_RESET' })[0].value).toBe('menu');
+  });
+
+  it('an FAQ lands on the FAQ, remembering which one', () => {
+    const faq = run(triageMachine, { type: 'FAQ_ASKED', topic: 'silentCall' });
+    expect(faq.value).toBe('faq');
+    expect(faq.context).toMatchObject({ faqTopic: 'silentCall' });
   });
 });
