@@ -56,7 +56,7 @@ describe('1. a number and a question in one message: who it is, and the answer',
 
 describe('2. pasted messages and links', () => {
   it.each([
-    ['Amazon:お荷物のお届けにあがりましたが不在でした。下記よりご確認ください http://amaz0n-jp.top/track', 'amaz0n-jp[.]top'],
+    ['Amazon:ご不在のため荷物を持ち帰りました。再配達の手続きはこちら http://amaz0n-jp.top/track', 'amaz0n-jp[.]top'],
     ['【Amazon】お支払い方法に問題があります。詳細はhttps://amazon.co.jp.account-verify.xyz/loginを確認', 'amazon[.]co[.]jp[.]account-verify[.]xyz'],
     ['このURL開いていい? bit.ly/3xYz9Q', 'bit[.]ly'],
     ['http://203.0.113.7/amazon/login ってリンクがSMSで来た', '203[.]0[.]113[.]7'],
