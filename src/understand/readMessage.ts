@@ -132,10 +132,10 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (cheated && (OUTRANKED_BY_SCAM.has(topic) || topic === 'fakeSupportNumber')) return 'scamCheck';
   // A call at 3 a.m.: asking whether it is real is a scam question, asking who it was is "who called",
   // and "こんな時間に?" with nothing else wrong is about the hour.
-  if (topic === 'oddHours' && DOUBT.test(folded)) return 'scamCheck';
+  if (topic === 'oddHours' && ASKS_IF_FAKE.test(folded)) return 'scamCheck';
   if (topic === 'oddHours' && asksWho && !TIME_QUESTION.test(folded)) return 'whoCalled';
   const onlyTheHour = r.signs.every((sign) => sign === 'oddHours' || sign === 'spoofedNumber');
-  if (topic === 'scamCheck' && onlyTheHour && !DOUBT.test(folded) && r.links.length === 0 && (r.signs.includes('oddHours') || TIME_QUESTION.test(folded))) {
+  if (topic === 'scamCheck' && onlyTheHour && !ASKS_IF_FAKE.test(folded) && r.links.length === 0 && (r.signs.includes('oddHours') || TIME_QUESTION.test(folded))) {
     return 'oddHours';
   }
   if (foundOnline && FOUND_ONLINE_LIKE.has(topic)) return 'fakeSupportNumber';
@@ -155,7 +155,8 @@ const DELIVERY_SCRIPT = new Set<Topic>(['silentCall', 'shouldCallBack', 'callbac
 // Questions that a support number found online or given by a stranger turns into "is that number real?".
 const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportContact', 'whoCalled']);
 const ONE_RING = /ワン切り|わん切り|ワンギリ|わんぎり|one ring|rang once|rings? once/i;
-const DOUBT = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|\bfake\b|\bscam|\breal\s?\?/i;
+/** "Is it real / a scam?" asked about a call: what turns an odd-hour question into a scam question. */
+const ASKS_IF_FAKE = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|\bfake\b|\bscam|\breal\s?\?/i;
 const WHO_QUESTION = /誰|だれ|どこの|何者|(?:配達|アマゾン|amazon)(?:員|の人|のひと|の?ドライバー)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i;
 const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal/i;
 

@@ -91,13 +91,12 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
   if (signs.has('giftCard')) signs.add('moneyDemand');
   if (received || either(LINK_WORDS)) signs.add('smsLink');
   if (either(ODD_HOURS)) signs.add('oddHours');
-  for (const sign of numberSigns(text, folded, facts.numbers, signs)) signs.add(sign);
+  for (const sign of numberSigns(either, facts.numbers, signs)) signs.add(sign);
   return { signs: [...signs], harmDone };
 }
 
 /** What the numbers in the message add: a real Amazon number doing what Amazon never does, or a stranger's "support line". */
-function numberSigns(text: string, folded: string, numbers: readonly IdentifiedNumber[], signs: Set<ScamSignId>): ScamSignId[] {
-  const either = (re: RegExp) => re.test(text) || re.test(folded);
+function numberSigns(either: (re: RegExp) => boolean, numbers: readonly IdentifiedNumber[], signs: Set<ScamSignId>): ScamSignId[] {
   const found: ScamSignId[] = [];
   // Amazon's own support line can be asked about without any doubt about who is calling.
   const cheating = CHEATING_SIGNS.some((s) => signs.has(s));
