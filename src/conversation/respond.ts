@@ -68,6 +68,8 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
     const offered = session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} };
     const choice = OPTION_NUMBER.exec(text);
     const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[session.triage.value as FlowId]?.[reading.followUp]) : undefined;
+    // Most messages pick nothing; parsing undefined would build a zod error on every turn for nothing.
+    if (picked === undefined) return null;
     const parsed = ActionCode.safeParse(picked);
     return parsed.success ? parsed.data : null;
   }
