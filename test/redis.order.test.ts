@@ -72,8 +72,10 @@ describe.skipIf(!redisUrl)(`one user's turns across instances on one Redis${redi
         log.push('e0 starts');
         await sleep(4500); // over two leases: only renewals keep the user
         log.push('e0 ends');
-        await turn.save({ session: 'unchanged', messages: null, at: Date.now() });
+        // Saving with no answer finishes the event and frees the user inside Redis, so e1 may start
+        // before this save's reply is back here: the hand-over happens when the save is sent.
         ended = Date.now();
+        await turn.save({ session: 'unchanged', messages: null, at: Date.now() });
       },
       nothingToTakeOver,
     );
