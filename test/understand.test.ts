@@ -5,6 +5,8 @@ import { decodePostback, encodePostback } from '../src/understand/actionCodes.js
 import { foldForClassifier } from '../src/understand/foldText.js';
 import { createLinkReader } from '../src/understand/links.js';
 import { detectLanguage, normalizeText } from '../src/understand/normalizeText.js';
+import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
+import { createReaderFromKnowledge } from '../src/understand/readMessage.js';
 import { readScamSigns } from '../src/understand/scamSigns.js';
 import { readFollowUp, readNeed, readPrepTopic, readSituation } from '../src/understand/slots.js';
 
@@ -31,6 +33,13 @@ describe('links', () => {
     ['https://example.org/news', 'example.org', 'other', undefined],
   ])('%s → %s is %s', (text, host, verdict, reason) => {
     expect(links.findLinks(normalizeText(text))).toEqual([{ host, verdict, ...(reason ? { reason } : {}) }]);
+  });
+
+  it('a bare host quoted from the pasted link is part of that link, not a second (genuine) one', () => {
+    for (const text of ['https://www.amazon.co.jp.secure-signin.jp/ap これ amazon.co.jp って入ってるし本物?', 'http://amazon.co.jp@203.0.113.77/login amazon.co.jp って書いてある']) {
+      expect(links.findLinks(normalizeText(text)).map((l) => l.verdict)).toEqual(['imitation']);
+    }
+    expect(links.findLinks(normalizeText('amazon.co.jp と amazon-jp.top どっちが本物?')).map((l) => l.verdict)).toEqual(['amazon', 'imitation']);
   });
 
   it('finds no link in ordinary text, file names or version numbers', () => {
@@ -107,5 +116,34 @@ describe('postback payloads', () => {
     expect(decodePostback(data, 4)).toEqual({ ok: false, reason: 'stale' });
     expect(decodePostback('a=callback:situation:sleepy&e=3', 3)).toEqual({ ok: false, reason: 'invalid' });
     expect(decodePostback('x'.repeat(400), 3)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('settling the question asked', () => {
+  const directory = createNumberDirectory(knowledge);
+  const reader = createReaderFromKnowledge(knowledge, directory);
+  const read = (text: string, activeFlow: Parameters<typeof reader.read>[1]['activeFlow'] = null) => reader.read(text, { activeFlow, previousLang: 'ja' });
+
+  it('a stranger\'s "Amazon support" number is a fake support line when given to call, a spoofed caller when it rang', () => {
+    expect(read('SMSに書いてあった0570-01-2345に電話してって。アマゾンのサポートらしい').signs).toContain('fakeSupportNumber');
+    const rang = read('0570-01-2345から着信、アマゾンのサポートですって');
+    expect(rang.signs).toContain('spoofedNumber');
+    expect(rang.signs).not.toContain('fakeSupportNumber');
+  });
+
+  it('a caller who asked for card data makes it a scam report, even when a number was "given"', () => {
+    expect(read('0120-070-585からでんわきて、カード番号確認させてくださいって言われたんだけどこれ本物の番号？').topic).toBe('scamCheck');
+  });
+
+  it('"ok" and greetings are small talk; "I need my package" is not a caller asking for data', () => {
+    for (const text of ['はい', 'おけ', 'hi', 'ありがとうございます!', 'ok👍']) expect(read(text).topic).toBe('smallTalk');
+    expect(read('わかった、かけてみる', 'callbackDecision').topic).toBe('smallTalk');
+    expect(read('missed the amazon driver call. i really need my package today. call back?').signs).toEqual([]);
+  });
+
+  it('a night call nobody asked "who" about is about the hour; naming the problem while choosing a checklist picks it', () => {
+    expect(read('2am call from a number i dont know. kinda creepy').topic).toBe('oddHours');
+    expect(read('ログインできなくなった', 'prepareCall').topic).toBe('prepareCall');
+    expect(read('どう説明すればうまく伝わる?', 'prepareCall').topic).toBe('explainTips');
   });
 });

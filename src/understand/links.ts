@@ -50,6 +50,9 @@ export function createLinkReader(domains: Knowledge['domains']): LinkReader {
       const spaced = text.replace(NON_JAPANESE_RUN, ' $& ').replace(LEADING_PUNCTUATION, '');
       const matches = linkify.match(spaced) ?? [];
       const found: LinkFinding[] = [];
+      // "アドレスに amazon.co.jp って入ってる": a bare host quoted from a link pasted in the same message is
+      // part of that link, not a second one (and must not earn an "Amazon's own site" verdict of its own).
+      const quotesAnother = (text: string) => matches.some((other) => other.text !== text && other.text.includes(text));
       let coveredUntil = 0;
       for (const m of matches) {
         if (m.index < coveredUntil) continue;
@@ -57,6 +60,7 @@ export function createLinkReader(domains: Knowledge['domains']): LinkReader {
         // "http://amazon.co.jp@203.0.113.7/": linkify stops at the @, the browser goes to the host after it.
         const userInfoTrick = /^@\S+/.exec(spaced.slice(m.lastIndex));
         coveredUntil = m.lastIndex + (userInfoTrick?.[0].length ?? 0);
+        if (m.schema === '' && !m.text.includes('/') && quotesAnother(m.text)) continue;
         try {
           // new URL applies UTS #46: full-width and Cyrillic look-alike hosts come out as ASCII or xn--.
           found.push(judge(new URL(m.url + (userInfoTrick?.[0] ?? ''))));

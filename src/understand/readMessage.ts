@@ -26,6 +26,8 @@ export interface MessageReader {
 
 const RESET = /^(?:最初から|はじめから|初めから|リセット|やり直し|やりなおし|reset|restart|start over)[\s!！。.]*$/i;
 const MENU = /^(?:メニュー|めにゅー|menu|help|ヘルプ|使い方|つかいかた|何ができる|なにができる|what can you do)[\s?？!！。.]*$/i;
+const ACKNOWLEDGEMENT =
+  /^(?:はい|うん|ええ|おけ|おk|ok|okay|k|了解|りょ|りょうかい|わかった|分かった|わかりました|分かりました|なるほど|ありがとう|ありがと|どうも|サンキュー|さんきゅ|thanks|thank you|thx|ty|got it|cool|hi|hello|hey|こんにちは|こんばんは|おはよう|おはようございます)(?:です|ございます|ね|よ|な)?[\s!！。.〜~ー👍🙏😊]*$/i;
 // Full-width Latin only comes from a Japanese keyboard; NFKC would otherwise make it look like English.
 const FULL_WIDTH_LATIN = /[Ａ-Ｚａ-ｚ]/;
 
@@ -68,6 +70,11 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };
       if (RESET.test(text)) return { ...base, topic: 'reset', alternatives: [] };
       if (MENU.test(text)) return { ...base, topic: 'menu', alternatives: [] };
+      // "はい" or "ok" that the last reply offered nothing for, "hi", "thanks": nothing to act on. (A follow-up
+      // the last reply did offer something for is resolved before the topic is looked at.)
+      if (ACKNOWLEDGEMENT.test(text) || (base.followUp === 'willCallBack' && ctx.activeFlow === 'callbackDecision')) {
+        return { ...base, topic: 'smallTalk', alternatives: [] };
+      }
 
       const ranked = boosted(model.rank(folded), ctx.activeFlow);
       const [best, ...rest] = ranked;
@@ -113,7 +120,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
   // "0120-070-585から着信" asks nothing beyond the number itself.
   if (r.numbers.length > 0 && folded.replace(CALL_REPORT_FILLER, '').replace(/[＃\s?!.,、。]/g, '') === '') return 'whoCalled';
-  if (flow === 'prepareCall' && r.prepTopic && guessed !== 'explainTips') return 'prepareCall';
+  // Asked what the call is about, "ログインできなくなった" names the problem; only "how do I say it" is explainTips.
+  if (flow === 'prepareCall' && r.prepTopic && (guessed !== 'explainTips' || !HOW_TO_SAY.test(folded))) return 'prepareCall';
   if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
   // A situation answers "should I call back?" when the user is in that conversation, or when the classifier
   // itself hesitated between that and something else ("住所の入力が心配": why they call? call back?).
@@ -129,6 +137,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     topic = runnerUp.topic;
   }
   if (topic === 'whoCalled' && asksWho) return 'whoCalled';
+  // "2am call from a number i dont know. kinda creepy": nobody asked who; the hour is what bothers them.
+  if (topic === 'whoCalled' && r.signs.includes('oddHours') && r.numbers.length === 0) return 'oddHours';
   if (cheated && (OUTRANKED_BY_SCAM.has(topic) || topic === 'fakeSupportNumber')) return 'scamCheck';
   // A call at 3 a.m.: asking whether it is real is a scam question, asking who it was is "who called",
   // and "こんな時間に?" with nothing else wrong is about the hour.
@@ -138,7 +148,7 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (topic === 'scamCheck' && onlyTheHour && !ASKS_IF_FAKE.test(folded) && r.links.length === 0 && (r.signs.includes('oddHours') || TIME_QUESTION.test(folded))) {
     return 'oddHours';
   }
-  if (foundOnline && FOUND_ONLINE_LIKE.has(topic)) return 'fakeSupportNumber';
+  if (foundOnline && !cheated && FOUND_ONLINE_LIKE.has(topic)) return 'fakeSupportNumber';
   if (topic === 'fakeSupportNumber' && !foundOnline) {
     if (r.signs.includes('spoofedNumber')) return 'scamCheck';
     if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'deliveryDriver')) return 'whoCalled';
@@ -147,6 +157,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
 }
 
 // Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
+const HOW_TO_SAY = /説明|伝え|言い方|話し方|言えば|話せば|まとめ|順番|最初に|何から|要点|うまく|上手|explain|describe|say|word|tell them|put it/i;
+
 const CALL_REPORT_FILLER =
   /かかってきました|かかってきた|ありました|きました|来ました|着信|電話|でんわ|さっき|先ほど|今日|から|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi;
 

@@ -45,7 +45,7 @@ const EN_SENSITIVE = /card|code|password|pin\b|money|yen|gift|app\b|details|info
 
 // Money, card and identity words are only a sign when someone asked for them ("カード番号を聞かれた").
 const ASKED =
-  /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)(?:たら|ても)|needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
+  /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)(?:たら|ても)|(?:they|he|she|it|and) needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
 
 const CARD = /カード(?:の)?番号|かーど(?:の)?ばんごう|カード.{0,12}番号|クレジット|くれじっと|クレカ|セキュリティ(?:ー)?コード|有効期限|カード情報|カードの(?:裏|確認)|裏の(?:番号|3桁)|card (?:number|details|info)|credit card|cvv|security code|digits on the back|with my card|by card|カードで(?:払|支払)/i;
 const SIGN_RULES: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean }[] = [
@@ -74,6 +74,10 @@ const ROLE_WORDS = /アマゾン|あまぞん|amazon|ｱﾏｿﾞﾝ/i;
 const CLAIMED_AMAZON = /(?:アマゾン|あまぞん|amazon)(?:の|を|って|と|です|と名乗|って名乗|名乗|から)|(?:名乗|なのっ)/i;
 const SUPPORT_WORDS = /サポート|さぽーと|カスタマー|かすたまー|窓口|センター|問い合わせ|といあわせ|ヘルプ|help|support|customer service|hotline|helpline|cs\b/i;
 const DOUBT = /本物|ほんもの|偽物|にせもの|本当|ほんと|信じ|信用|really|real\b|fake|legit/i;
+// The number was handed to the user to call (in an SMS, a voicemail, a search result) ...
+const GIVEN_TO_CALL = /(?:に|へ)(?:かけ|掛け|電話|でんわ|折り返|おりかえ|連絡|れんらく)|窓口|問い合わせ先|(?:call|ring|contact) (?:this|the|that|them|back on|us)|number to call/i;
+// ... or it is the number that rang: "＃ から", 着信, 留守電, "missed call from".
+const RANG_US = /＃\s?から|から(?:の)?(?:着信|電話|でんわ)|着信|留守電|るすでん|かかってき|(?:called|rang|calling) me|missed call|call from/i;
 const CHEATING_SIGNS: ScamSignId[] = ['cardNumber', 'personalData', 'moneyDemand', 'giftCard', 'remoteApp', 'urgency'];
 
 export function readScamSigns(text: string, folded: string, facts: ScamFacts): ScamReading {
@@ -104,9 +108,13 @@ function numberSigns(either: (re: RegExp) => boolean, numbers: readonly Identifi
   const strangers = numbers.filter((n) => n.vettedId === undefined);
   if (vetted && (cheating || signs.has('oddHours') || signs.has('smsLink') || either(DOUBT))) found.push('spoofedNumber');
   if (strangers.length > 0 && either(CLAIMED_AMAZON)) found.push('spoofedNumber');
-  if (strangers.length > 0 && either(SUPPORT_WORDS) && (either(ROLE_WORDS) || either(DOUBT))) found.push('fakeSupportNumber');
-  // Amazon's support has no navi-dial or unlisted free-dial line: one "from Amazon" is someone else's.
-  if (strangers.some((n) => n.kind === 'naviDial' || n.kind === 'tollFree') && either(ROLE_WORDS)) found.push('fakeSupportNumber');
+  // A stranger's "Amazon support" number is a fake support line when the user was given it to call; when it is
+  // the number that rang, the caller ID is what lies.
+  const claimsSupport =
+    (strangers.length > 0 && either(SUPPORT_WORDS) && (either(ROLE_WORDS) || either(DOUBT))) ||
+    // Amazon's support has no navi-dial or unlisted free-dial line: one "from Amazon" is someone else's.
+    (strangers.some((n) => n.kind === 'naviDial' || n.kind === 'tollFree') && either(ROLE_WORDS));
+  if (claimsSupport) found.push(either(GIVEN_TO_CALL) || !either(RANG_US) ? 'fakeSupportNumber' : 'spoofedNumber');
   return found;
 }
 
