@@ -143,6 +143,10 @@ describe('settling the question asked', () => {
 
   it('a night call nobody asked "who" about is about the hour; naming the problem while choosing a checklist picks it', () => {
     expect(read('2am call from a number i dont know. kinda creepy').topic).toBe('oddHours');
+    expect(read('夜中の2時に知らない番号から着信。0120070585って出てた。怖いんだけど').topic).toBe('oddHours');
+    // Katakana is folded to hiragana before these questions are looked for.
+    expect(read('深夜2時に+852 6123 4567から電話。出なかったけどアマゾン関係？').topic).toBe('whoCalled');
+    expect(read('Phone rang at 3:40am, number +852 5123 4478. Who calls at that hour??').topic).toBe('oddHours');
     expect(read('ログインできなくなった', 'prepareCall').topic).toBe('prepareCall');
     expect(read('どう説明すればうまく伝わる?', 'prepareCall').topic).toBe('explainTips');
   });

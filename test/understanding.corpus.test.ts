@@ -28,7 +28,8 @@ describe('understanding corpus', () => {
 
   it('is independent of the training examples: no message appears in both', () => {
     const trained = new Set(knowledge.training.map((e) => normalizeText(e.text)));
-    expect(corpus.filter((e) => trained.has(normalizeText(e.text))).map((e) => e.text)).toEqual([]);
+    const heldOut = loadCorpus(join(import.meta.dirname, 'corpus', 'heldout'));
+    expect([...corpus, ...heldOut].filter((e) => trained.has(normalizeText(e.text))).map((e) => e.text)).toEqual([]);
   });
 
   // The target is 95 %; 92.7 % is where it stands (see README, "How understanding works"). The floor

@@ -46,7 +46,8 @@ const MIN_CONFIDENCE = 0.3;
 const SURE_SMALL_TALK = 0.7;
 /** With a number in the message "who is it" is answered anyway; a second question this likely gets answered too. */
 const SECOND_QUESTION = 0.25;
-const DELIVERY_WORDS = /配達|配送|ドライバー|荷物|宅配|driver|delivery|parcel|package/i;
+// Matched against the folded text, where katakana is already hiragana (ドライバー → どらいばー).
+const DELIVERY_WORDS = /配達|配送|どらいばー|荷物|宅配|driver|delivery|parcel|package/i;
 
 export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
   return {
@@ -126,7 +127,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   // A situation answers "should I call back?" when the user is in that conversation, or when the classifier
   // itself hesitated between that and something else ("住所の入力が心配": why they call? call back?).
   const callbackLike =
-    CALLBACK_LIKE.has(guessed) && (runnerUp?.topic === 'shouldCallBack' || (aboutDelivery && guessed !== 'callReasons'));
+    (CALLBACK_LIKE.has(guessed) && (runnerUp?.topic === 'shouldCallBack' || (aboutDelivery && guessed !== 'callReasons'))) ||
+    // "今夜使うんだけど、今すぐかけ直せばまだ持ってきてもらえる?": calling back, with a reason, is the call-back question.
+    (CALL_BACK.test(folded) && (guessed === 'redelivery' || guessed === 'whoCalled'));
   if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike)) {
     return 'shouldCallBack';
   }
@@ -138,12 +141,14 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   }
   if (topic === 'whoCalled' && asksWho) return 'whoCalled';
   // "2am call from a number i dont know. kinda creepy": nobody asked who; the hour is what bothers them.
-  if (topic === 'whoCalled' && r.signs.includes('oddHours') && r.numbers.length === 0) return 'oddHours';
+  if (topic === 'whoCalled' && r.signs.includes('oddHours')) return 'oddHours';
   if (cheated && (OUTRANKED_BY_SCAM.has(topic) || topic === 'fakeSupportNumber')) return 'scamCheck';
   // A call at 3 a.m.: asking whether it is real is a scam question, asking who it was is "who called",
   // and "こんな時間に?" with nothing else wrong is about the hour.
   if (topic === 'oddHours' && ASKS_IF_FAKE.test(folded)) return 'scamCheck';
   if (topic === 'oddHours' && asksWho && !TIME_QUESTION.test(folded)) return 'whoCalled';
+  // "Who calls at that hour??" asks about the hour, whichever support question its words resemble.
+  if (r.signs.includes('oddHours') && TIME_QUESTION.test(folded) && !ASKS_IF_FAKE.test(folded) && HOUR_OUTRANKS.has(topic)) return 'oddHours';
   const onlyTheHour = r.signs.every((sign) => sign === 'oddHours' || sign === 'spoofedNumber');
   if (topic === 'scamCheck' && onlyTheHour && !ASKS_IF_FAKE.test(folded) && r.links.length === 0 && (r.signs.includes('oddHours') || TIME_QUESTION.test(folded))) {
     return 'oddHours';
@@ -169,8 +174,11 @@ const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportC
 const ONE_RING = /ワン切り|わん切り|ワンギリ|わんぎり|one ring|rang once|rings? once/i;
 /** "Is it real / a scam?" asked about a call: what turns an odd-hour question into a scam question. */
 const ASKS_IF_FAKE = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|\bfake\b|\bscam|\breal\s?\?/i;
-const WHO_QUESTION = /誰|だれ|どこの|何者|(?:配達|アマゾン|amazon)(?:員|の人|のひと|の?ドライバー)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i;
-const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal/i;
+const WHO_QUESTION = /誰|どこの|何者|(?:配達|あまぞん|amazon)(?:員|の人|のひと|の?どらいばー|関係|系)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i;
+const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal|(?:that|this|such an?|what an?) (?:hour|time)/i;
+
+const CALL_BACK = /折り返|かけ直|かけなお|掛け直|call (?:them |him |her |it )?back|ring (?:them )?back/i;
+const HOUR_OUTRANKS = new Set<Topic>(['callReasons', 'supportPhone', 'supportContact', 'supportHours', 'none']);
 
 // What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
 const CALLBACK_LIKE = new Set<Topic>(['callReasons', 'oddHours', 'unorderedParcel', 'supportPhone', 'supportContact', 'none']);
