@@ -18,7 +18,7 @@ export function planTurn(r: Reading, at: number): Intent[] {
     plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers } });
   }
   // Harm already done outranks everything else the message says: where to get help, now.
-  if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED' } }];
+  if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs } }];
   if (r.signs.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs } });
   if (r.links.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'LINKS_REPORTED', links: r.links } });
 

@@ -9,7 +9,8 @@ export type ScamCheckEvent =
   | { type: 'SIGNS_REPORTED'; signs: ScamSignId[] }
   | { type: 'NOTHING_ODD' }
   | { type: 'SHOW_ORDER_CHECK' }
-  | { type: 'ALREADY_HARMED' }
+  /** `signs`: what the message said was asked for, so the help fits what was handed over. */
+  | { type: 'ALREADY_HARMED'; signs?: ScamSignId[] }
   | { type: 'LINKS_REPORTED'; links: LinkFinding[] };
 
 export interface ScamCheckContext {
@@ -30,7 +31,9 @@ export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeveri
     actions: {
       addSigns: assign({
         signs: ({ context, event }) =>
-          event.type === 'SIGNS_REPORTED' ? [...new Set([...context.signs, ...event.signs])] : context.signs,
+          event.type === 'SIGNS_REPORTED' || event.type === 'ALREADY_HARMED'
+            ? [...new Set([...context.signs, ...(event.signs ?? [])])]
+            : context.signs,
       }),
       rememberLinks: assign({
         links: ({ event }) => (event.type === 'LINKS_REPORTED' ? event.links.slice(0, MAX_LINKS_PER_MESSAGE) : []),
@@ -48,7 +51,7 @@ export function createScamCheckMachine(severityOf: Record<ScamSignId, ScamSeveri
       SIGNS_REPORTED: { target: '.assessing', actions: 'addSigns' },
       SHOW_ORDER_CHECK: '.verifyingInApp',
       NOTHING_ODD: '.verifyingInApp',
-      ALREADY_HARMED: '.gettingHelp',
+      ALREADY_HARMED: { target: '.gettingHelp', actions: 'addSigns' },
       LINKS_REPORTED: { target: '.linkWarning', actions: 'rememberLinks' },
     },
     states: {

@@ -141,6 +141,12 @@ describe('3. is this a scam?', () => {
     for (const n of ['188', '#9110', '110']) expect(all).toContain(n);
     expect(all).toMatch(/カード会社/);
   });
+
+  it('someone who read out gift-card codes gets the help lines, not a card company they have nothing to stop at', async () => {
+    const all = textOf(await user('Ugiftcard').say('アマギフ5万円分買ってコード読み上げちゃった'));
+    for (const n of ['188', '#9110']) expect(all).toContain(n);
+    expect(all).not.toMatch(/カード会社/);
+  });
 });
 
 describe('4. which support channel, and when? (clock fixed)', () => {

@@ -1,6 +1,8 @@
 import type { ScamCheckContext } from '../../flows/scamCheck.js';
-import type { LinkFinding } from '../../flows/types.js';
+import type { LinkFinding, ScamSignId } from '../../flows/types.js';
 import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
+
+const HANDED_OVER_SIGNS: ScamSignId[] = ['cardNumber', 'giftCard', 'remoteApp', 'personalData', 'moneyDemand'];
 
 export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: RenderContext): Draft {
   const t = pick(rc.lang);
@@ -40,11 +42,14 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       );
     case 'gettingHelp': {
       const lines = rc.knowledge.numbers.helpLines.map((h) => `・${h.name[rc.lang]} ${h.dial}: ${h.use[rc.lang]}`).join('\n');
+      // Someone who read out gift-card codes has no card to stop: the card line only when a card may be involved.
+      const handedOver = ctx.signs.filter((s) => HANDED_OVER_SIGNS.includes(s));
+      const card = handedOver.length === 0 || handedOver.includes('cardNumber') ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
       return draft(
         ['scam:orders', 'menu'],
         t(
-          `🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${scam.cardCompanyAdvice.ja}\nAmazonのパスワードも変えておきましょう。フィッシングの報告先は${scam.phishingReport.ja}です。`,
-          `🆘 Get help now; you are not alone in this.\n${lines}\n\n${scam.cardCompanyAdvice.en}\nChange your Amazon password too. Phishing can be reported to ${scam.phishingReport.en}.`,
+          `🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${card}Amazonのパスワードも変えておきましょう。フィッシングの報告先は${scam.phishingReport.ja}です。`,
+          `🆘 Get help now; you are not alone in this.\n${lines}\n\n${card}Change your Amazon password too. Phishing can be reported to ${scam.phishingReport.en}.`,
         ),
       );
     }

@@ -37,6 +37,7 @@ export const machineEvents = {
     { type: 'NOTHING_ODD' },
     { type: 'SHOW_ORDER_CHECK' },
     { type: 'ALREADY_HARMED' },
+    { type: 'ALREADY_HARMED', signs: ['giftCard', 'moneyDemand'] },
     {
       type: 'LINKS_REPORTED',
       links: [
