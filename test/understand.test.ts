@@ -58,11 +58,26 @@ describe('scam signs and harm already done', () => {
     '5万円振り込んでしまった',
     'I already gave them my card number',
     "i've paid them with gift cards",
+    // Family members, made-to forms, things shown or uploaded, money moved by someone else.
+    '父が言われるままに銀行のアプリに暗証番号を打ち込みました',
+    'スマホの画面で通帳を映してしまった',
+    '免許証の写真をアップしちゃった',
+    'コンビニで買ったカードの番号を写真で送らされた',
+    '電話の後で口座から30万円送金されてた',
+    '言われてアプリを入れてた',
+    'my uncle let them into his computer for the refund',
+    'the caller had me read the numbers on the back of the cards',
+    "My aunt installed the app they said to, but she didn't give them the code",
   ])('"%s" is harm done', (text) => {
     expect(scam(text).harmDone).toBe(true);
   });
 
-  it.each(['カード番号は教えてない', 'カード番号を教えたほうがいい?', '教えたらどうなる?', 'I did not give them anything', '荷物を受け取った'])(
+  it.each([
+    'カード番号は教えてない', 'カード番号を教えたほうがいい?', '教えたらどうなる?', 'I did not give them anything', '荷物を受け取った',
+    'ギフトカードは買ったけどまだ渡してない', 'もしパスワード入れてたらやばかった?', '遠隔操作されるアプリって聞いたので入れなかった',
+    'Amazonのサポートってツイッターで番号を教えられた、これ本物?', 'I bought the cards but have not sent them the codes yet',
+    'they wanted my bank PIN, I told them no', 'asked for my CVV. told her i would call Amazon myself',
+  ])(
     '"%s" is not harm done',
     (text) => {
       expect(scam(text).harmDone).toBe(false);
@@ -72,6 +87,10 @@ describe('scam signs and harm already done', () => {
   it('money, card and identity words count only when someone asked for them', () => {
     expect(scam('カード番号を聞かれた').signs).toContain('cardNumber');
     expect(scam('カードの明細を見たい').signs).not.toContain('cardNumber');
+    // Weighing whether to hand it over means someone asked; weighing a call back does not make one's own hurry a threat.
+    expect(scam('電話の人にマイナンバー言っていいの?').signs).toContain('personalData');
+    expect(scam('should i give the one-time code to the guy on the phone?').signs).toContain('personalData');
+    expect(scam('今日中に受け取りたいので折り返すべきですか').signs).not.toContain('urgency');
     expect(scam('アカウントが凍結されると言われてギフトカードで払えと要求された').signs).toEqual(expect.arrayContaining(['giftCard', 'urgency', 'moneyDemand']));
   });
 
