@@ -160,6 +160,11 @@ describe('settling the question asked', () => {
     expect(read('missed the amazon driver call. i really need my package today. call back?').signs).toEqual([]);
   });
 
+  it('unsure of the question but told of threats or a faked caller ID: the scam check; a number to call with no link: is that number real', () => {
+    expect(read('電話の人に誰にも言うなって口止めされた、切らずにコンビニ行けって').topic).toBe('scamCheck');
+    expect(read('SMSに「至急こちらへお電話ください 050-1234-5678」って。かけていいの?').topic).toBe('fakeSupportNumber');
+  });
+
   it('a night call nobody asked "who" about is about the hour; naming the problem while choosing a checklist picks it', () => {
     expect(read('2am call from a number i dont know. kinda creepy').topic).toBe('oddHours');
     expect(read('夜中の2時に知らない番号から着信。0120070585って出てた。怖いんだけど').topic).toBe('oddHours');

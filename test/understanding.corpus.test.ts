@@ -32,18 +32,19 @@ describe('understanding corpus', () => {
     expect([...corpus, ...heldOut].filter((e) => trained.has(normalizeText(e.text))).map((e) => e.text)).toEqual([]);
   });
 
-  // The target is 95 %; 92.7 % is where it stands (see README, "How understanding works"). The floor
-  // sits just under the measured figure so that any regression turns this red.
-  it('is read right (every labelled field) for at least 92 % of messages', () => {
-    expect(f.accuracy, misses((o) => !o.correct).slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.92);
+  // The target. Measured: 96.0 % (README, "How understanding works").
+  it('is read right (every labelled field) for at least 95 % of messages', () => {
+    expect(f.accuracy, misses((o) => !o.correct).slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('reads the held-out set (never used for tuning) about as well: ≥ 92 % right, ≥ 85 % of signs and of harm found', () => {
+  // The held-out messages were never looked at one by one, so no rule is fitted to them; their figures are the
+  // honest ones (measured: 95.0 %, signs 96.5 %, harm 97.1 %). Floors sit just under them.
+  it('reads the held-out set about as well: ≥ 94 % right, ≥ 95 % of signs and of harm found', () => {
     const held = figures(loadCorpus(join(import.meta.dirname, 'corpus', 'heldout')).map((e) => score(e, judge(e))));
-    expect(held.total).toBeGreaterThanOrEqual(150);
-    expect(held.accuracy).toBeGreaterThanOrEqual(0.92);
-    expect(held.signRecall).toBeGreaterThanOrEqual(0.85);
-    expect(held.harmRecall).toBeGreaterThanOrEqual(0.85);
+    expect(held.total).toBeGreaterThanOrEqual(400);
+    expect(held.accuracy).toBeGreaterThanOrEqual(0.94);
+    expect(held.signRecall).toBeGreaterThanOrEqual(0.95);
+    expect(held.harmRecall).toBeGreaterThanOrEqual(0.95);
   });
 
   it('misses no scam sign and no harm already done', () => {

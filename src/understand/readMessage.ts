@@ -154,6 +154,10 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     return 'oddHours';
   }
   if (foundOnline && !cheated && FOUND_ONLINE_LIKE.has(topic)) return 'fakeSupportNumber';
+  // "…こちらへお電話ください 050-…ってメールきた。かけていいの?": no link to check, only the number it gives.
+  if (topic === 'linkCheck' && foundOnline && !cheated && r.links.length === 0) return 'fakeSupportNumber';
+  // Unsure what was asked, but the message reports threats or a faked caller ID: the scam check is the safe answer.
+  if (topic === 'none' && r.signs.some((s) => s === 'urgency' || s === 'spoofedNumber')) return 'scamCheck';
   if (topic === 'fakeSupportNumber' && !foundOnline) {
     if (r.signs.includes('spoofedNumber')) return 'scamCheck';
     if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'deliveryDriver')) return 'whoCalled';
@@ -173,7 +177,7 @@ const DELIVERY_SCRIPT = new Set<Topic>(['silentCall', 'shouldCallBack', 'callbac
 const FOUND_ONLINE_LIKE = new Set<Topic>(['scamCheck', 'supportPhone', 'supportContact', 'whoCalled']);
 const ONE_RING = /ワン切り|わん切り|ワンギリ|わんぎり|one ring|rang once|rings? once/i;
 /** "Is it real / a scam?" asked about a call: what turns an odd-hour question into a scam question. */
-const ASKS_IF_FAKE = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|\bfake\b|\bscam|\breal\s?\?/i;
+const ASKS_IF_FAKE = /本物|ほんもの|偽物|にせもの|詐欺|さぎ|本当に|ほんとに|じゃないよね|ちゃうよね|\bfake\b|\bscam|\breal\b|\blegit/i;
 const WHO_QUESTION = /誰|どこの|何者|(?:配達|あまぞん|amazon)(?:員|の人|のひと|の?どらいばー|関係|系)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i;
 const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal|(?:that|this|such an?|what an?) (?:hour|time)/i;
 

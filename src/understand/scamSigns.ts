@@ -51,7 +51,7 @@ const WEIGHING =
   /べき|ていい|てもいい|た方がいい|たほうがいい|(?:言い|教え|伝え|払い|入れ)そうに|\balmost (?:read|gave|told|typed|entered|sent|paid|downloaded|installed|wired|transferred)|going to (?:wire|pay|send|transfer|give)|should i (?:give|tell|send|pay|read|share|enter)/i;
 // Money, card and identity words are only a sign when someone asked for them ("カード番号を聞かれた").
 const ASKED =
-  /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)て?(?:たら|ても)|(?:て|で)って|(?:必要|要る|いる)って|聞いてく|きいてく|unless i|asks? me|asking (?:me|for)|verify (?:by|with)|(?:if|when) they ask|(?:they|he|she|it|and) needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
+  /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)て?(?:たら|ても)|(?:て|で)って|(?:必要|要る|いる)って|円(?:だ)?って|聞いてく|きいてく|unless i|asks? me|asking (?:me|for)|verify (?:by|with)|(?:if|when) they ask|(?:they|he|she|it|and) needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
 
 const CARD = /カード(?:の)?番号|カードの?情報|カードの名義|クレカ情報|銀行カード|キャッシュカード|debit card|かーど(?:の)?ばんごう|カード.{0,12}番号|クレジット|くれじっと|クレカ|セキュリティ(?:ー)?コード|有効期限|カード情報|カードの(?:裏|確認)|裏の(?:番号|3桁)|card (?:number|details|info)|credit card|cvv|security code|digits on the back|with my card|by card|カードで(?:払|支払)/i;
 /** `needsAsked`: the words are a sign only when someone asked for it; `orWeighing`: or the user is weighing handing it over. */
@@ -59,10 +59,10 @@ const SIGN_RULES: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean; orW
   { sign: 'giftCard', pattern: /ギフト(?:カード|券|コード)|ぎふと|アマギフ|あまぎふ|プリペイド|ぷりぺ|プリカ|ぷりか|電子マネー|でんしまねー|ウェブマネー|webmoney|itunes|グーグルプレイ|ぐーぐるぷれい|google ?play|アップル(?:の)?(?:カード|ギフト)|apple (?:gift|card)|バニラ|コンビニで.{0,12}(?:カード|コード|買)|カード\s?[0-9一二三四五]+\s?(?:枚|まい)|(?:アマゾン|あまぞん|アップル|グーグル)の?カード.{0,12}(?:買|購入)|gift ?cards?|gift codes?|prepaid card|steam card/i },
   { sign: 'remoteApp', pattern: /遠隔|リモート|りもーと|anydesk|teamviewer|quicksupport|quick support|画面が勝手|勝手に(?:動|操作)|(?:スマホ|携帯|パソコン|pc)に.{0,6}(?:入れ|いれ|インストール)|(?:パソコン|pc|スマホ)(?:を)?(?:触ら|さわら|操作さ)せ|remote access|share (?:my|the|your) screen|airdroid|rustdesk|supremo|splashtop|画面(?:を)?共有|画面(?:を)?(?:見せ|みせ|見られ|みられ)|アプリ.{0,12}(?:入れ|いれ|インストール|ダウンロード|だうんろーど)|(?:入れ|インストール|ダウンロード).{0,8}アプリ|勝手に操作|remote|screen ?shar|install|download(?:ed)? (?:an |this |the |a |their )?app|control (?:my|the) (?:phone|pc|computer)/i },
   { sign: 'cardNumber', pattern: CARD, needsAsked: true, orWeighing: true },
-  { sign: 'personalData', pattern: /個人情報|個人番号|身分証|学生証|保険証|勤務先|家族の名前|名義|銀行名|名前と住所|住所と名前|通帳|残高|ログイン画面|暗証|パスワード|ぱすわーど|パスコード|ワンタイム|認証(?:コード|番号)|確認コード|(?:sms|ショートメール|スマホ|携帯)(?:に|で)?(?:届いた|来た|きた)?(?:の)?(?:コード|番号)|口座|マイナンバー|免許証|生年月日|誕生日|ログイン(?:情報|id)|メアド|メールアドレス|[0-9]+(?:ケタ|桁)|[0-9]-digit|住所.{0,6}(?:電話番号|生年月日|聞|きか)|ネットバンキング|銀行アプリ|password|\bpin\b|bank|one[- ]time|verification code|\botp\b|code (?:that )?(?:came|sent|i got) (?:by|via|in) (?:sms|text)|code.{0,20}text(?:ed)? me|personal (?:data|details|information|info)|date of birth|birthday|driver'?s licen[cs]e|passport|id card|photo of my|social security|my number card|login details|my email and/i, needsAsked: true, orWeighing: true },
+  { sign: 'personalData', pattern: /個人情報|個人番号|本人確認|パスポート|ぱすぽーと|(?<!ギフト|ぎふと|アマギフ|あまぎふ|ギフト券の|ギフトカードの)コード|verify (?:my|your) identity|identity verification|身分証|学生証|保険証|勤務先|家族の名前|名義|銀行名|名前と住所|住所と名前|通帳|残高|ログイン画面|暗証|パスワード|ぱすわーど|パスコード|ワンタイム|認証(?:コード|番号)|確認コード|(?:sms|ショートメール|スマホ|携帯)(?:に|で)?(?:届いた|来た|きた)?(?:の)?(?:コード|番号)|口座|マイナンバー|免許証|生年月日|誕生日|ログイン(?:情報|id)|メアド|メールアドレス|[0-9]+(?:ケタ|桁)|[0-9]-digit|住所.{0,6}(?:電話番号|生年月日|聞|きか)|ネットバンキング|銀行アプリ|password|\bpin\b|bank|one[- ]time|verification code|\botp\b|code (?:that )?(?:came|sent|i got) (?:by|via|in) (?:sms|text)|code.{0,20}text(?:ed)? me|personal (?:data|details|information|info)|date of birth|birthday|driver'?s licen[cs]e|passport|id card|photo of my|social security|my number card|login details|my email and/i, needsAsked: true, orWeighing: true },
   { sign: 'moneyDemand', pattern: /(?<!二重)請求(?!書)|督促|atm|払わ(?:ん|な)(?:かったら|いと)|未払|未納|滞納|延滞|手数料|払え|払って|はらえ|はらって|振り込め|ふりこめ|振り込んで|(?:支|し)?(?:払|はら)わ(?:ないと|なければ|なきゃ)|振り込ま(?:ないと|なければ)|支払(?:い)?(?:情報|方法)(?:を|の|に)?(?:更新|確認|変更|問題)|confirm (?:my |your )?payment|payment (?:method|info|details)|支払(?:い|う)?(?:が|を)?(?:確認でき|滞|遅れ|でき|完了)|解約料|違約金|will be charged|if i (?:don'?t|didn'?t|do not) pay|unless i pay|you owe|i owe|unpaid|overdue|late fee|cancellation fee|pay (?:a |the )?fee|must pay/i },
   { sign: 'moneyDemand', pattern: /振込|振り込|ふりこ|支払|料金|請求|引き落と|charged|お金|送金|[0-9,]+円|[0-9]+万|money|pay\b|payment|transfer|fee|\byen\b|refund/i, needsAsked: true, orWeighing: true },
-  { sign: 'urgency', pattern: /凍結|延滞金|差し押さ|差押|乗っ取|違法|罰金|最終通告|最終警告|犯罪|戻りません|戻らない|あと[0-9]+分|on hold|stay on the line|tell anyone|\bsue\b|police|hacked|compromised|停止|止まる|止められ|ロックされ|(?:アカウント|口座).{0,6}ロック|使えなくな|消える|消され|削除され|永久|裁判|訴え|訴訟|法的|逮捕|警察に(?:通報|届け)|不正|怒鳴|どなら|脅|急かさ|せかさ|急げ|suspend|frozen|freeze|locked|closed|legal action|lawsuit|court|arrest|collections?\b|pressur|or (?:else|lose)|unusual sign-?in|expire/i },
+  { sign: 'urgency', pattern: /凍結|延滞金|(?:アカウント|口座)が危な|危険な状態|secure['"’]? (?:my|your|the) account|at risk|fraud|差し押さ|差押|乗っ取|違法|罰金|最終通告|最終警告|犯罪|戻りません|戻らない|あと[0-9]+分|on hold|stay on the line|tell anyone|\bsue\b|police|hacked|compromised|停止|止まる|止められ|ロックされ|(?:アカウント|口座).{0,6}ロック|使えなくな|消える|消され|削除され|永久|裁判|訴え|訴訟|法的|逮捕|警察に(?:通報|届け)|不正|怒鳴|どなら|脅|急かさ|せかさ|急げ|suspend|frozen|freeze|locked|closed|legal action|lawsuit|court|arrest|collections?\b|pressur|or (?:else|lose)|unusual sign-?in|expire/i },
   // Time pressure is a sign when the caller or the message applies it, not when the user is in a hurry.
   { sign: 'urgency', pattern: /[0-9]+時間以内|本日中|今日中|今日の[0-9]+時まで|期限|至急|今すぐ|いますぐ|すぐに(?:払|振|連絡|確認|手続)|right now|immediately|within [0-9]+ hours|today unless|tonight/i, needsAsked: true },
   { sign: 'spoofedNumber', pattern: /偽装|装っ|装う|よそお|なりすまし|成りすまし|(?:番号|ばんごう)(?:は|が|も)?.{0,24}(?:同じ|おなじ|一緒|いっしょ)|(?:アマゾン|あまぞん|amazon).{0,10}(?:って|と)(?:出|で)(?:る|た|て)|(?:名前|なまえ)(?:が|で)(?:出|で)|の名前で(?:着信|電話)|着信表示(?:が|は)|表示(?:が|は)?(?:アマゾン|amazon)|ほんものっぽ|(?:着信)?番号は(?:正しい|本物|合って)のに|本物っぽ|本物そう|公式っぽ|(?:着信|表示|画面)(?:画面|表示)?(?:に|で|は|が)?.{0,8}(?:アマゾン|amazon|0120).{0,6}(?:って|と)?(?:出|で|表示)|(?:アマゾン|amazon)(?:って|と)(?:着信|表示)|表示されたのに|表示(?:は|が|で)?[「『"]?(?:アマゾン|amazon)|[「『"](?:アマゾン|amazon)[」』"](?:で|と|って)?(?:着信|表示|出)|(?:アマゾン|amazon)って表示|送信者(?:名)?(?:が|は|に|の)?.{0,4}(?:アマゾン|amazon)|(?:アマゾン|amazon)[」』"]?(?:と|って)?(?:sms|ＳＭＳ)?の?送信者|spoof|caller ?id|looked (?:real|legit|official)|looks (?:real|legit|official)|(?:screen|display) (?:showed|said)/i },
@@ -101,6 +101,8 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
     SIGN_RULES.filter((r) => either(r.pattern) && (!r.needsAsked || asked || harmDone || (r.orWeighing && weighing))).map((r) => r.sign),
   );
   if (harmDone && either(/払|はら|振り?込|ふりこ|送金|paid|transfer|wired/i)) signs.add('moneyDemand');
+  // Something was handed over, we cannot tell what ("番号教えたって"): treat it as personal data.
+  if (harmDone && !CHEATING_SIGNS.some((s) => signs.has(s))) signs.add('personalData');
   // Being told to buy gift cards is being told to pay.
   if (signs.has('giftCard')) signs.add('moneyDemand');
   if (received || either(LINK_WORDS)) signs.add('smsLink');
@@ -136,6 +138,7 @@ function numberSigns(either: (re: RegExp) => boolean, numbers: readonly Identifi
 const OWN_PURCHASE = /(?:払|支払)っ?た(?:のに|けど|が).{0,12}(?:注文|商品|届|確定|反映|キャンセル)|(?:注文|購入|買い物|商品).{0,8}(?:代金|代)?(?:を)?(?:払|支払)っ?た/;
 // "Bought the cards but have not sent the codes yet": the bot still warns, but nothing is lost yet.
 const NOT_HANDED_OVER_YET = /まだ.{0,12}(?:送って|教えて|言って|伝えて|払って|入れて|入力して|渡して|読み上げて|わたして)(?:ない|ません|へん)/;
+const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |told them |said )?my name/i;
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.
 const PAID = new RegExp(`(?:払っ|(?<!未)払い|はらっ|振り込ん|振込ん|振込|ふりこん|送金し)${DONE}`);
 
@@ -144,7 +147,7 @@ function readHarm(text: string): boolean {
   // An app installed stays installed, whatever was refused after it.
   if (harmed && EN_SENSITIVE.test(text) && (/install|download|let /i.test(harmed[0]) || !EN_REFUSED.test(text))) return true;
   if (OWN_PURCHASE.test(text) && !ASKED.test(text)) return false;
-  if (NOT_HANDED_OVER_YET.test(text)) return false;
+  if (NOT_HANDED_OVER_YET.test(text) || ONLY_A_NAME.test(text)) return false;
   if (PAID.test(text)) return true;
   // Not the folded text: there ツイッター becomes ついったー, which holds 'いった' (said).
   return CONSEQUENCE.test(text) || ((HANDED_OVER.test(text) || MADE_TO.test(text)) && SENSITIVE.test(text));
