@@ -83,7 +83,7 @@ export interface LinkFinding {
 }
 
 /** Short replies whose meaning comes from what the bot just asked. */
-export type FollowUp = 'yes' | 'no' | 'why' | 'willCallBack';
+export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack';
 
 /**
  * Everything one message says, read at once: a user may send a number, a pasted SMS and a question together,

@@ -149,6 +149,15 @@ describe('5. context: short follow-ups mean something where the user is', () => 
     expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/折り返しましょう/);
   });
 
+  it('"どうやって確認するの?" after a reply that says to check in the app gives the steps', async () => {
+    const u = user();
+    await u.say('0120-070-585から着信');
+    expect(textOf(await u.say('どうやって確認するの?'))).toMatch(/1\. .*\n2\. .*アプリ[\s\S]*注文履歴/);
+    const en = driver(running.bot.url, running.api, 'Uhow-en', daytimeInJapan);
+    await en.say('Is this link real? http://amaz0n-jp.top/track');
+    expect(textOf(await en.say('how do I check?'))).toMatch(/Your Orders/);
+  });
+
   it('"はい" after who-called opens the call-back question; "今日欲しい" answers it', async () => {
     const u = user();
     await u.say('0120-070-585から着信');

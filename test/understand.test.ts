@@ -114,6 +114,8 @@ describe('details and follow-ups', () => {
     expect(readFollowUp('なんで?')).toBe('why');
     expect(readFollowUp('はい')).toBe('yes');
     expect(readFollowUp('じゃあ折り返す')).toBe('willCallBack');
+    expect(readFollowUp('どうやって確認するの?')).toBe('how');
+    expect(readFollowUp('How?')).toBe('how');
     expect(readFollowUp("ok I'll call them back")).toBe('willCallBack');
     expect(readFollowUp('はい、0120-070-585から着信がありました')).toBeNull();
     expect(readFollowUp('折り返すべき?')).toBeNull();

@@ -28,7 +28,6 @@ export interface Responder {
 }
 
 const OPTION_NUMBER = /^(\d{1,2})$/;
-/** "じゃあ折り返す" means the same wherever it is said; other short replies need the bot's last question. */
 /**
  * What a follow-up means in a tree when the last reply did not say. "じゃあ折り返す" is "I will call the
  * driver back" only in the call-back tree (the driver answer offers it itself); about an unknown number, a
@@ -42,6 +41,15 @@ export const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp,
   supportChannel: CHECK_THE_APP,
   scamCheck: CHECK_THE_APP,
 };
+
+/**
+ * The action a short follow-up stands for after a reply: what that reply said it means, else the tree's
+ * default; "どうやって?" after a reply that offered the in-app check is that check, step by step.
+ */
+export function followUpChoice(followUp: FollowUp, offered: { options: readonly string[]; followUps: Partial<Record<FollowUp, string>> }, flow: FlowId | undefined): string | undefined {
+  if (followUp === 'how' && offered.options.includes('scam:orders')) return 'scam:orders';
+  return offered.followUps[followUp] ?? (flow ? DEFAULT_FOLLOW_UPS[flow]?.[followUp] : undefined);
+}
 
 interface Understood {
   intents: Intent[];
@@ -67,7 +75,7 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
     if (typedLabel) return typedLabel;
     const offered = session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} };
     const choice = OPTION_NUMBER.exec(text);
-    const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? (offered.followUps[reading.followUp] ?? DEFAULT_FOLLOW_UPS[session.triage.value as FlowId]?.[reading.followUp]) : undefined;
+    const picked = choice ? offered.options[Number(choice[1]) - 1] : reading.followUp ? followUpChoice(reading.followUp, offered, session.triage.value as FlowId) : undefined;
     // Most messages pick nothing; parsing undefined would build a zod error on every turn for nothing.
     if (picked === undefined) return null;
     const parsed = ActionCode.safeParse(picked);

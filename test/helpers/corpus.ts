@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createConversation, type Intent, type View } from '../../flows/conversation.js';
 import { TOPICS, type FlowId, type Reading, type Topic } from '../../flows/types.js';
 import type { Knowledge } from '../../data/schema.js';
-import { DEFAULT_FOLLOW_UPS } from '../../src/conversation/respond.js';
+import { followUpChoice } from '../../src/conversation/respond.js';
 import { draftFor } from '../../src/render/renderReply.js';
 import { ActionCode, intentOfAction } from '../../src/understand/actionCodes.js';
 import { digitsOf } from '../../src/render/phoneGuard.js';
@@ -90,7 +90,7 @@ export function createJudge(knowledge: Knowledge, reader: MessageReader) {
     const code = option
       ? draft.options[Number(option[1]) - 1]
       : reading.followUp
-        ? (draft.followUps?.[reading.followUp] ?? DEFAULT_FOLLOW_UPS[AFTER[entry.after][0]]?.[reading.followUp])
+        ? followUpChoice(reading.followUp, { options: draft.options, followUps: draft.followUps ?? {} }, AFTER[entry.after][0])
         : undefined;
     const parsed = ActionCode.safeParse(code);
     if (!parsed.success) return own;
