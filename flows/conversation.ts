@@ -44,7 +44,8 @@ export type Intent =
   | { type: 'menu' }
   | { type: 'reset' }
   | { type: 'faq'; topic: FaqTopic }
-  | { type: 'smallTalk' }
+  /** `greeting`: "こんにちは" gets a hello and what the bot can do, not "you're welcome". */
+  | { type: 'smallTalk'; greeting?: boolean }
   | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event'] } }[FlowId]
   /** `suggestions`: the topics the message most resembled, offered as "did you mean". */
   | { type: 'unrecognized'; cause: UnrecognizedCause; suggestions?: Topic[] };
@@ -54,7 +55,7 @@ export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: string; 
 export type View =
   | { kind: 'menu'; greeting: boolean; reset: boolean }
   | { kind: 'faq'; topic: FaqTopic }
-  | { kind: 'smallTalk' }
+  | { kind: 'smallTalk'; greeting: boolean }
   | FlowView
   | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] };
 
@@ -148,7 +149,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
         };
       }
       case 'smallTalk':
-        return { session, view: { kind: 'smallTalk' } };
+        return { session, view: { kind: 'smallTalk', greeting: intent.greeting ?? false } };
       case 'unrecognized':
         return { session, view: { kind: 'fallback', cause: intent.cause, suggestions: intent.suggestions ?? [] } };
       default:

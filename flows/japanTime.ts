@@ -41,7 +41,6 @@ export interface PhoneStatus {
   /** Only meaningful while open. */
   crowd: CrowdLevel;
   dayType: DayType;
-  quietHours: { from: number; to: number }[];
   /** Monday or Saturday morning: the documents call these the most crowded. */
   peakMorning: boolean;
   /** Late December to early January, when the documents warn that hours may differ. */
@@ -65,7 +64,6 @@ export function phoneStatusAt(at: number, support: SupportHours): PhoneStatus {
     open,
     crowd,
     dayType,
-    quietHours: table.quiet,
     peakMorning: (t.weekday === 1 || t.weekday === 6) && t.hour < 12 && open,
     // The source gives no exact dates for the New Year period, so the bot only cautions around it.
     yearEnd: (t.month === 12 && t.day >= 28) || (t.month === 1 && t.day <= 4),

@@ -25,7 +25,7 @@ export function planTurn(r: Reading, at: number): Intent[] {
   const answer = answerFor(r, at, plan.length > 0);
   if (answer) plan.push(answer);
   if (plan.length === 0) {
-    return [r.topic === 'smallTalk' ? { type: 'smallTalk' } : { type: 'unrecognized', cause: 'text', suggestions: r.alternatives }];
+    return [r.topic === 'smallTalk' ? { type: 'smallTalk', greeting: r.followUp === 'hello' } : { type: 'unrecognized', cause: 'text', suggestions: r.alternatives }];
   }
   return plan.slice(0, MAX_STEPS);
 }
@@ -42,8 +42,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
     case 'shouldCallBack':
       if (r.situation) return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation, at } };
-      // For a number that is not a delivery driver, the caller answer already says whether to call back.
-      if (r.numbers.length > 0 && !driverCalled) return null;
+      // With a number, the caller answer already says whether to call back (a driver's offers the four situations).
+      if (r.numbers.length > 0) return null;
       return { type: 'flow', flow: 'callbackDecision' };
     case 'callbackFailed':
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };

@@ -83,7 +83,8 @@ export interface LinkFinding {
 }
 
 /** Short replies whose meaning comes from what the bot just asked. */
-export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack';
+/** Whole short messages: answers to the bot's last question, or a bare greeting. */
+export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello';
 
 /**
  * Everything one message says, read at once: a user may send a number, a pasted SMS and a question together,

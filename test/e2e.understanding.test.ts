@@ -225,3 +225,52 @@ describe('6. English at the level of Japanese', () => {
     expect(japanese).toMatch(/友だち追加ありがとうございます/);
   });
 });
+
+describe('what a newcomer trying the bot ran into', () => {
+  it('a greeting gets a hello and what the bot can do, not "you are welcome"', async () => {
+    for (const [text, hello] of [['こんにちは', /こんにちは[\s\S]*できること/], ['hello', /Hello![\s\S]*What I can do/]] as const) {
+      const all = textOf(await say(text));
+      expect(all).toMatch(hello);
+      expect(all).not.toMatch(/どういたしまして|You are welcome/);
+    }
+    expect(textOf(await say('ありがとう'))).toMatch(/どういたしまして/);
+  });
+
+  it('a scam request from the drivers\' number: no "usually not a scam" next to the warning, no call-back buttons', async () => {
+    const reply = await say('0120-070-585から電話に出たらカード番号を確認したいって言われた。言ったほうがいい?');
+    const all = textOf(reply);
+    expect(all).toMatch(/Amazonの委託配送ドライバー/);
+    expect(all).toMatch(/詐欺のサイン/);
+    expect(all).toMatch(/偽装/);
+    expect(all).not.toMatch(/詐欺ではないのが普通/);
+    expect(labels(reply)).not.toContain('今日中に受け取りたい');
+  });
+
+  it('a scam text in English says not to tap the link, and nobody claims Amazon has no cash on delivery', async () => {
+    const all = textOf(await say('I got a text saying my Amazon account is suspended, pay the fee at this link: http://amzn-billing.top/pay'));
+    expect(all).toMatch(/do not tap the link/i);
+    expect(all).not.toMatch(/cash on delivery|代金引換/);
+  });
+
+  it('a password typed into a fake page: change it first, then the help lines', async () => {
+    const all = textOf(await say('SMSのリンク開いてAmazonのパスワード入れちゃった…'));
+    expect(all.indexOf('パスワードを今すぐ変えて')).toBeGreaterThanOrEqual(0);
+    expect(all.indexOf('パスワードを今すぐ変えて')).toBeLessThan(all.indexOf('188'));
+  });
+
+  it('"why would the driver call?" without a number does not take the caller for the drivers', async () => {
+    const all = textOf(await say('配達の人から電話が来てたみたい。何の用だったんだろう'));
+    expect(all).toMatch(/0120-070-585[^\n]*なら/);
+    expect(all).toMatch(/注文履歴/);
+  });
+
+  it('"should I call back?" with the drivers\' number asks for the situation once', async () => {
+    const all = textOf(await say('0120-070-585から電話。折り返すべき?'));
+    expect(all).not.toMatch(/状況で決まります/);
+    expect(all).toMatch(/状況に近いもの/);
+  });
+
+  it('the hours answer gives the quiet times of weekdays and of weekends', async () => {
+    expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日 14–16時、土日祝 16–20時/);
+  });
+});

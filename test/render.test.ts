@@ -23,7 +23,8 @@ const views: View[] = [
   ...(['unorderedParcel', 'oddHours', 'silentCall', 'saveContact'] as const).map((topic) => ({ kind: 'faq' as const, topic })),
   ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton'] as const).map((cause) => ({ kind: 'fallback' as const, cause, suggestions: [] })),
   { kind: 'fallback', cause: 'text', suggestions: ['shouldCallBack', 'supportHours', 'smallTalk'] },
-  { kind: 'smallTalk' },
+  { kind: 'smallTalk', greeting: false },
+  { kind: 'smallTalk', greeting: true },
   ...FLOW_IDS.flatMap((flow) =>
     Object.values(getAdjacencyMap(conversation.machines[flow], { events: machineEvents[flow] as any, serializeState })).map(
       ({ state }: any) => ({ kind: 'flow', flow, state: String(state.value), context: state.context }) as View,

@@ -2,11 +2,17 @@ import type { CallerIdentificationContext } from '../../flows/callerIdentificati
 import type { IdentifiedNumber, Lang, NumberKind } from '../../flows/types.js';
 import { bullets, draft, pick, type Draft, type RenderContext } from './draft.js';
 
+const VOUCHING_STATES = new Set(['deliveryDriver', 'officialSupport', 'officialSmsSender']);
+
 export function renderCallerIdentification(state: string, ctx: CallerIdentificationContext, rc: RenderContext): Draft {
   const t = pick(rc.lang);
   const { delivery } = rc.knowledge;
   const details = ctx.numbers.map((n) => describeNumber(n, rc)).join('\n\n');
   const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
+  // A known number's reassuring answer would contradict the warning next to it; the number's identity is enough.
+  if (rc.besideScamWarning && VOUCHING_STATES.has(state)) {
+    return draft(['scam:orders', 'menu'], `${details}\n\n${t('ただし着信画面の番号は偽装できます。番号だけで本物と判断しないでください。', 'But the number on your screen can be faked: it proves nothing on its own.')}`);
+  }
   switch (state) {
     case 'deliveryDriver':
       // The next question is nearly always "should I call back?": its four answers are one tap away.
@@ -29,8 +35,8 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
         ...draft(
           ['callback:ask', 'scam:orders', 'menu'],
           t(
-            `0120-070-585からの電話は、配達の現場で人の判断が要るときのものです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多く、急ぎの連絡と考えてください。`,
-            `Calls from 0120-070-585 come when a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so treat it as urgent.`,
+            `0120-070-585(Amazonの委託配送ドライバー)からの電話なら、配達の現場で人の判断が要るときです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多いので、急ぎの連絡です。${ctx.numbers.length === 0 ? '\n\n別の番号だった・番号が分からないときは、折り返す前にアプリの注文履歴で配達中の荷物があるか確かめてください。' : ''}`,
+            `If the call came from 0120-070-585 (Amazon's contracted delivery drivers), a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so it is urgent.${ctx.numbers.length === 0 ? '\n\nIf it was another number, or you do not know the number, check the order history in the app for a parcel on its way before calling anyone back.' : ''}`,
           ),
         ),
         followUps: { willCallBack: 'callback:will' },
@@ -59,10 +65,10 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
       );
     default:
       return draft(
-        ['caller:reasons', 'menu'],
+        ['caller:reasons', 'scam:orders', 'menu'],
         t(
-          '着信した電話番号を送ってください(例:0120-070-585)。ハイフンなし・全角でも大丈夫です。',
-          'Send me the number that called you (for example 0120-070-585). Any format works.',
+          '着信した電話番号を送ってください(例:0120-070-585)。ハイフンなし・全角でも大丈夫です。\n番号が分からないときは、アプリの注文履歴で配達中の荷物があるかを見れば、配達の電話だったかどうか分かります。',
+          'Send me the number that called you (for example 0120-070-585). Any format works.\nIf you do not know the number, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.',
         ),
       );
   }

@@ -15,6 +15,8 @@ export interface Draft {
 export interface RenderContext {
   lang: Lang;
   knowledge: Knowledge;
+  /** The same reply warns of a scam: the caller answer then only says whose number it is, never "usually not a scam". */
+  besideScamWarning?: boolean;
 }
 
 export const pick = (lang: Lang) => (ja: string, en: string) => (lang === 'ja' ? ja : en);

@@ -19,11 +19,14 @@ export function renderMenu(greeting: boolean, reset: boolean, rc: RenderContext)
     : reset
       ? t('最初からやり直します。', "Let's start over.")
       : '';
-  const body = t(
+  return draft(MENU_OPTIONS, [intro, menuBody(rc)].filter(Boolean).join('\n\n'));
+}
+
+function menuBody(rc: RenderContext): string {
+  return pick(rc.lang)(
     'できること:\n・着信番号が誰か調べる(番号をそのまま送ってください)\n・折り返すべきか判断する\n・詐欺かどうか確かめる\n・今つながる問い合わせ窓口を選ぶ\n・電話の前の準備リスト',
     'What I can do:\n・Tell you who a number belongs to (just send it)\n・Decide whether to call back\n・Check whether it is a scam\n・Pick the support channel that is open now\n・Give you a checklist before calling',
   );
-  return draft(MENU_OPTIONS, [intro, body].filter(Boolean).join('\n\n'));
 }
 
 export function renderFaq(topic: FaqTopic, rc: RenderContext): Draft {
@@ -33,8 +36,9 @@ export function renderFaq(topic: FaqTopic, rc: RenderContext): Draft {
   return draft([...next, ...others, 'menu'], entry[rc.lang]);
 }
 
-export function renderSmallTalk(rc: RenderContext): Draft {
+export function renderSmallTalk(greeting: boolean, rc: RenderContext): Draft {
   const t = pick(rc.lang);
+  if (greeting) return draft(MENU_OPTIONS, `${t('こんにちは。', 'Hello!')}\n\n${menuBody(rc)}`);
   return draft(
     MENU_OPTIONS,
     t(

@@ -8,7 +8,9 @@ export function renderPrepareCall(state: string, ctx: PrepareCallContext, rc: Re
   switch (state) {
     case 'checklist': {
       const topic = checklists.topics.find((x) => x.id === ctx.topic) ?? checklists.topics[0]!;
-      const items = [...topic.items[rc.lang], ...checklists.common[rc.lang]];
+      // The common list starts with the order number; a topic that already asks for it keeps its own wording.
+      const head = (item: string) => item.split(/[(（]/)[0]!.trim();
+      const items = [...topic.items[rc.lang], ...checklists.common[rc.lang].filter((c) => !topic.items[rc.lang].some((i) => head(i) === head(c)))];
       const title = t(`📝 ${topic.ja}の相談の前に用意するもの`, `📝 Have these ready (${topic.en})`);
       const plain = `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`;
       return {

@@ -35,7 +35,7 @@ export function draftFor(view: View, rc: RenderContext): Draft {
     case 'faq':
       return renderFaq(view.topic, rc);
     case 'smallTalk':
-      return renderSmallTalk(rc);
+      return renderSmallTalk(view.greeting, rc);
     case 'fallback':
       return renderFallback(view.cause, view.suggestions, rc);
     case 'flow':
@@ -82,6 +82,9 @@ function fitMessageCount(messages: OutgoingMessage[]): OutgoingMessage[] {
   return out.slice(0, LINE_LIMITS.messagesPerReply);
 }
 
+const SCAM_WARNINGS = new Set(['scamConfirmed', 'suspicious', 'linkWarning', 'gettingHelp']);
+const warnsOfScam = (v: View) => v.kind === 'flow' && v.flow === 'scamCheck' && SCAM_WARNINGS.has(v.state);
+
 export function renderReply(
   views: View[],
   session: Session,
@@ -89,11 +92,12 @@ export function renderReply(
   /** Digit forms of numbers that may appear: vetted ones plus what the user typed this turn. */
   allowedDigits: ReadonlySet<string>,
 ): RenderedReply {
-  const rc: RenderContext = { lang: session.lang, knowledge };
+  const rc: RenderContext = { lang: session.lang, knowledge, besideScamWarning: views.some(warnsOfScam) };
   const { messages, options, followUps } = composeDrafts(views.map((v) => draftFor(v, rc)));
   const offered = options.slice(0, LINE_LIMITS.quickReplyItems);
   const choices = offered.map((code, i) => `${i + 1}. ${labelOf(code, rc.lang)}`).join('\n');
-  const choiceHint = rc.lang === 'ja' ? '番号を送っても選べます:' : 'Or reply with a number:';
+  // Not 番号: next to "send me the phone number" it read as a phone number.
+  const choiceHint = rc.lang === 'ja' ? '数字を送っても選べます:' : 'Or reply with a number:';
 
   const last = messages.length - 1;
   const withChoices = messages.map((m, i): OutgoingMessage => {

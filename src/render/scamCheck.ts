@@ -15,8 +15,8 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       return draft(
         ['scam:harmed', 'scam:orders', 'menu'],
         t(
-          `⚠️ それは詐欺のサインです。すぐに電話を切り、何も払わず、何も教えないでください。\n${bullets(reported)}\n\n${facts}`,
-          `⚠️ That is a scam sign. Hang up now, pay nothing and tell them nothing.\n${bullets(reported)}\n\n${facts}`,
+          `⚠️ それは詐欺のサインです。電話ならすぐに切り、メッセージならリンクを押さず返信もしないでください。何も払わず、何も教えないこと。\n${bullets(reported)}\n\n${facts}`,
+          `⚠️ That is a scam sign. On a call, hang up now; in a text, do not tap the link or reply. Pay nothing and tell them nothing.\n${bullets(reported)}\n\n${facts}`,
         ),
       );
     case 'suspicious':
@@ -45,11 +45,18 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       // Someone who read out gift-card codes has no card to stop: the card line only when a card may be involved.
       const handedOver = ctx.signs.filter((s) => HANDED_OVER_SIGNS.includes(s));
       const card = handedOver.length === 0 || handedOver.includes('cardNumber') ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
+      // A password typed into a fake page is used within minutes: changing it comes before the phone calls.
+      const account = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink')
+        ? t(
+            '🔑 まず、Amazonのパスワードを今すぐ変えてください(リンクからではなく、自分で開いた公式アプリかサイトで)。そのあと注文履歴を開き、身に覚えのない注文がないか確かめてください。\n\n',
+            '🔑 First, change your Amazon password now (in the official app or site you open yourself, not through the link). Then open your order history and look for orders you did not make.\n\n',
+          )
+        : '';
       return draft(
         ['scam:orders', 'menu'],
         t(
-          `🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${card}Amazonのパスワードも変えておきましょう。フィッシングの報告先は${scam.phishingReport.ja}です。`,
-          `🆘 Get help now; you are not alone in this.\n${lines}\n\n${card}Change your Amazon password too. Phishing can be reported to ${scam.phishingReport.en}.`,
+          `${account}🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${card}${account ? '' : 'Amazonのパスワードも変えておきましょう。'}フィッシングの報告先は${scam.phishingReport.ja}です。`,
+          `${account}🆘 Get help now; you are not alone in this.\n${lines}\n\n${card}${account ? '' : 'Change your Amazon password too. '}Phishing can be reported to ${scam.phishingReport.en}.`,
         ),
       );
     }

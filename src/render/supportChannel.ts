@@ -74,7 +74,8 @@ function hoursText(status: PhoneStatus, at: number, rc: RenderContext): string {
   const t = pick(rc.lang);
   const now = toJapanTime(at);
   const clock = `${now.hour}:${String(now.minute).padStart(2, '0')}`;
-  const quiet = status.quietHours.map((r) => `${r.from}–${r.to}${t('時', ':00')}`).join(', ');
+  const quietOf = (ranges: readonly { from: number; to: number }[]) => ranges.map((r) => `${r.from}–${r.to}${t('時', ':00')}`).join(', ');
+  const { crowd: table } = rc.knowledge.support;
   const dayKind = status.dayType === 'weekday' ? t('平日', 'weekday') : t('土日祝', 'weekend/holiday');
   const lines: string[] = [];
   if (!status.open) {
@@ -92,7 +93,13 @@ function hoursText(status: PhoneStatus, at: number, rc: RenderContext): string {
     }[status.crowd];
     lines.push(t(`🕘 いま(日本時間 ${clock}・${dayKind})は受付中で、${crowd}。`, `🕘 It is ${clock} in Japan (${dayKind}): the line is open, ${crowd}.`));
   }
-  lines.push(t(`${dayKind}のすいている時間:${quiet}`, `Quieter hours on a ${dayKind}: ${quiet}`));
+  // Both kinds of day: "日曜は?" is asked on a Tuesday.
+  lines.push(
+    t(
+      `すいている時間:平日 ${quietOf(table.weekday.quiet)}、土日祝 ${quietOf(table.weekendOrHoliday.quiet)}`,
+      `Quieter hours: weekdays ${quietOf(table.weekday.quiet)}, weekends/holidays ${quietOf(table.weekendOrHoliday.quiet)}`,
+    ),
+  );
   if (status.peakMorning) lines.push(rc.knowledge.support.crowd.worst[rc.lang]);
   if (status.yearEnd) lines.push(rc.knowledge.support.phone.yearEnd[rc.lang]);
   return lines.join('\n');
