@@ -46,7 +46,8 @@ export type Intent =
   | { type: 'faq'; topic: FaqTopic }
   /** `greeting`: "こんにちは" gets a hello and what the bot can do, not "you're welcome". */
   | { type: 'smallTalk'; greeting?: boolean }
-  | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event'] } }[FlowId]
+  /** `fromStart`: open the tree at its first question even when the user is already in it (the "…ask" buttons). */
+  | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event']; fromStart?: boolean } }[FlowId]
   /** `suggestions`: the topics the message most resembled, offered as "did you mean". */
   | { type: 'unrecognized'; cause: UnrecognizedCause; suggestions?: Topic[] };
 
@@ -135,7 +136,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
         };
       case 'flow': {
         const machine = machines[intent.flow];
-        const resuming = session.triage.value === intent.flow && session.flow !== null;
+        const resuming = !intent.fromStart && session.triage.value === intent.flow && session.flow !== null;
         let snapshot = resuming ? restore(machine, session.flow!) : initialTransition(machine)[0];
         if (intent.event) snapshot = transition(machine, snapshot, intent.event)[0];
         const position = store(snapshot);

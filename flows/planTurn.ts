@@ -65,7 +65,7 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'supportContact':
       return r.need
         ? { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: r.need, at } }
-        : { type: 'flow', flow: 'supportChannel' };
+        : { type: 'flow', flow: 'supportChannel', fromStart: true };
     case 'supportPhone':
       return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
     case 'supportHours':
@@ -75,7 +75,7 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'prepareCall':
       return r.prepTopic
         ? { type: 'flow', flow: 'prepareCall', event: { type: 'TOPIC_CHOSEN', topic: r.prepTopic } }
-        : { type: 'flow', flow: 'prepareCall' };
+        : { type: 'flow', flow: 'prepareCall', fromStart: true };
     case 'explainTips':
       return { type: 'flow', flow: 'prepareCall', event: { type: 'SHOW_EXPLAIN_TIPS' } };
     case 'smallTalk':

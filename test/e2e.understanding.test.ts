@@ -274,3 +274,14 @@ describe('what a newcomer trying the bot ran into', () => {
     expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日 14–16時、土日祝 16–20時/);
   });
 });
+
+describe('what a newcomer trying the bot ran into: loops', () => {
+  it('"問い合わせ窓口" from a channel answer asks what the problem is instead of repeating itself; the chat answer says where the chat is', async () => {
+    const u = user();
+    const first = await u.say('パスワード変えたいだけなんだけど、どこに問い合わせればいい?');
+    const again = await u.tap(lastOf(first), '問い合わせ窓口');
+    expect(textOf(again)).not.toEqual(textOf(first));
+    expect(textOf(again)).toMatch(/どんな相談ですか/);
+    expect(textOf(again)).toMatch(/チャット: 24時間。アプリ\/サイトの「カスタマーサービス」/);
+  });
+});

@@ -39,21 +39,21 @@ export function intentOfAction(code: ActionCode, at: number): Intent {
   switch (code) {
     case 'menu': return { type: 'menu' };
     case 'reset': return { type: 'reset' };
-    case 'caller:ask': return { type: 'flow', flow: 'callerIdentification' };
+    case 'caller:ask': return { type: 'flow', flow: 'callerIdentification', fromStart: true };
     case 'caller:reasons': return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
-    case 'callback:ask': return { type: 'flow', flow: 'callbackDecision' };
+    case 'callback:ask': return { type: 'flow', flow: 'callbackDecision', fromStart: true };
     case 'callback:failed': return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };
     case 'callback:redelivery': return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
     case 'callback:will': return { type: 'flow', flow: 'callbackDecision', event: { type: 'WILL_CALL_BACK', at } };
-    case 'scam:ask': return { type: 'flow', flow: 'scamCheck' };
+    case 'scam:ask': return { type: 'flow', flow: 'scamCheck', fromStart: true };
     case 'scam:nothing': return { type: 'flow', flow: 'scamCheck', event: { type: 'NOTHING_ODD' } };
     case 'scam:orders': return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
     case 'scam:harmed': return { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED' } };
-    case 'support:ask': return { type: 'flow', flow: 'supportChannel' };
+    case 'support:ask': return { type: 'flow', flow: 'supportChannel', fromStart: true };
     case 'support:hours': return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at } };
     case 'support:steps': return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
     case 'support:fake': return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_FAKE_NUMBER' } };
-    case 'prep:ask': return { type: 'flow', flow: 'prepareCall' };
+    case 'prep:ask': return { type: 'flow', flow: 'prepareCall', fromStart: true };
     case 'prep:explain': return { type: 'flow', flow: 'prepareCall', event: { type: 'SHOW_EXPLAIN_TIPS' } };
   }
   // The remaining codes carry a value, already checked by the schema.
