@@ -8,7 +8,7 @@ import type { CallbackAdvice, CallbackSituation } from './types.js';
 export type CallbackDecisionEvent =
   // `at` (epoch ms) is when the user answered: a call-back at 1 a.m. reaches no driver.
   | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation; at?: number }
-  | { type: 'CALLBACK_FAILED' }
+  | { type: 'CALLBACK_FAILED'; at?: number }
   | { type: 'SHOW_REDELIVERY' }
   | { type: 'WILL_CALL_BACK'; at?: number };
 
@@ -50,7 +50,7 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
     on: {
       SITUATION_CHOSEN: { target: '.deciding', actions: ['rememberSituation', 'rememberTime'] },
       // A user may report a failed callback or ask for the redelivery route without going through the table.
-      CALLBACK_FAILED: { target: '.checkingAttempts', actions: 'countFailedCallback' },
+      CALLBACK_FAILED: { target: '.checkingAttempts', actions: ['countFailedCallback', 'rememberTime'] },
       SHOW_REDELIVERY: '.redeliveryRoute',
       // The user has made up their mind ("じゃあ折り返す"): no table, just how to make the call count.
       WILL_CALL_BACK: { target: '.callingBack', actions: 'rememberTime' },

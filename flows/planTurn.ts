@@ -46,7 +46,7 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       if (r.numbers.length > 0) return null;
       return { type: 'flow', flow: 'callbackDecision' };
     case 'callbackFailed':
-      return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };
+      return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at } };
     case 'redelivery':
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
     case 'scamCheck':

@@ -121,7 +121,9 @@ describe('phone guard', () => {
 describe('call-back advice and the hour', () => {
   // 2026-11-30 in Japan (UTC+9): 01:05 is outside the 8–21 delivery hours, 10:00 inside.
   const at = (hourJst: number) => Date.UTC(2026, 10, 29, hourJst - 9 + 24, 5);
-  const replyAt = (event: { type: 'WILL_CALL_BACK'; at: number } | { type: 'SITUATION_CHOSEN'; situation: 'wantsToday'; at: number }) => {
+  const replyAt = (
+    event: { type: 'WILL_CALL_BACK'; at: number } | { type: 'SITUATION_CHOSEN'; situation: 'wantsToday'; at: number } | { type: 'CALLBACK_FAILED'; at: number },
+  ) => {
     const stepped = conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'callbackDecision', event });
     return renderReply([stepped.view], stepped.session, knowledge, allowed)
       .messages.map((m) => (m.type === 'text' ? m.text : m.altText))
@@ -131,10 +133,11 @@ describe('call-back advice and the hour', () => {
   it.each([
     ['"I will call back"', (t: number) => ({ type: 'WILL_CALL_BACK', at: t }) as const],
     ['"I want it today"', (t: number) => ({ type: 'SITUATION_CHOSEN', situation: 'wantsToday', at: t }) as const],
-  ])('%s at 01:05 says drivers are off and points to the app; at 10:05 it says call back', (_what, event) => {
+    ['"my call back does not connect"', (t: number) => ({ type: 'CALLBACK_FAILED', at: t }) as const],
+  ])('%s at 01:05 says drivers are off and points to the app; at 10:05 it says call (again)', (_what, event) => {
     const night = replyAt(event(at(1)));
     expect(night).toMatch(/配達の時間外/);
-    expect(night).not.toMatch(/早いほど|折り返しをおすすめ/);
-    expect(replyAt(event(at(10)))).toMatch(/早いほど|折り返しをおすすめ/);
+    expect(night).not.toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
+    expect(replyAt(event(at(10)))).toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
   });
 });

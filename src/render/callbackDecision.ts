@@ -10,7 +10,7 @@ export function renderCallbackDecision(state: string, ctx: CallbackDecisionConte
   // Calling a driver back only helps while drivers are out; at 1 a.m. the advice is the app, in the morning.
   const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
   const { from, to } = delivery.deliveryHours;
-  if ((state === 'adviseCallBack' || state === 'callingBack') && hour !== null && (hour < from || hour >= to)) {
+  if ((state === 'adviseCallBack' || state === 'callingBack' || state === 'tryAgainLater') && hour !== null && (hour < from || hour >= to)) {
     return draft(
       ['callback:redelivery', 'scam:orders', 'menu'],
       t(

@@ -42,7 +42,7 @@ export function intentOfAction(code: ActionCode, at: number): Intent {
     case 'caller:ask': return { type: 'flow', flow: 'callerIdentification', fromStart: true };
     case 'caller:reasons': return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
     case 'callback:ask': return { type: 'flow', flow: 'callbackDecision', fromStart: true };
-    case 'callback:failed': return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED' } };
+    case 'callback:failed': return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at } };
     case 'callback:redelivery': return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
     case 'callback:will': return { type: 'flow', flow: 'callbackDecision', event: { type: 'WILL_CALL_BACK', at } };
     case 'scam:ask': return { type: 'flow', flow: 'scamCheck', fromStart: true };

@@ -27,6 +27,7 @@ export const machineEvents = {
   callbackDecision: [
     ...(['wantsToday', 'addressWorry', 'busy', 'dislikesPhone'] as const).map((situation) => ({ type: 'SITUATION_CHOSEN', situation })),
     { type: 'CALLBACK_FAILED' },
+    { type: 'CALLBACK_FAILED', at: Date.UTC(2026, 10, 29, 16, 5) },
     { type: 'SHOW_REDELIVERY' },
     { type: 'WILL_CALL_BACK' },
   ],
