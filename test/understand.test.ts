@@ -167,6 +167,11 @@ describe('settling the question asked', () => {
     expect(read('SMSに「至急こちらへお電話ください 050-1234-5678」って。かけていいの?').topic).toBe('fakeSupportNumber');
   });
 
+  it('"出ても大丈夫?" and "無視でいい?" ask whether to pick up or call back, unless the call was silent', () => {
+    for (const text of ['でても だいじょうぶですか', 'さっきの配達の電話、ガン無視でよくない?', 'can I just ignore it?']) expect(read(text).topic, text).toBe('shouldCallBack');
+    expect(read('出たら無言で切れた').topic).toBe('silentCall');
+  });
+
   it('a night call nobody asked "who" about is about the hour; naming the problem while choosing a checklist picks it', () => {
     expect(read('2am call from a number i dont know. kinda creepy').topic).toBe('oddHours');
     expect(read('夜中の2時に知らない番号から着信。0120070585って出てた。怖いんだけど').topic).toBe('oddHours');

@@ -134,6 +134,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     return 'shouldCallBack';
   }
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
+  // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
+  if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && PICK_UP_LIKE.has(guessed)) return 'shouldCallBack';
   let topic = guessed;
   // With a number in the message "who is it" gets answered anyway; a likely second question is the real one.
   if (topic === 'whoCalled' && !asksWho && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
@@ -182,6 +184,10 @@ const WHO_QUESTION = /誰|どこの|何者|(?:配達|あまぞん|amazon)(?:員|
 const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal|(?:that|this|such an?|what an?) (?:hour|time)/i;
 
 const CALL_BACK = /折り返|かけ直|かけなお|掛け直|call (?:them |him |her |it )?back|ring (?:them )?back/i;
+const ANSWER_OR_IGNORE =
+  /(?:出|で)(?:ても|たほうが|た方が|るべき|ないと|なくても|んでも)|(?:無視|むし|するー|スルー|放置|ほっと|しかと)(?:して|しても|しといて|で|でも)?(?:いい|ええ|大丈夫|平気|ok|よく|問題)|(?:pick up|answer it|ignore it|ignore them)/i;
+const SILENCE = /無言|切れ|ワン切り|わん切り|鳴って|silent|hung up|rang once/i;
+const PICK_UP_LIKE = new Set<Topic>(['silentCall', 'unorderedParcel', 'callReasons', 'whoCalled', 'none']);
 const HOUR_OUTRANKS = new Set<Topic>(['callReasons', 'supportPhone', 'supportContact', 'supportHours', 'none']);
 
 // What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
