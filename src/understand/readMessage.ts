@@ -135,7 +135,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   }
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
   // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
-  if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && PICK_UP_LIKE.has(guessed)) return 'shouldCallBack';
+  const pickUpLike = PICK_UP_LIKE.has(guessed) || (guessed === 'oddHours' && !r.signs.includes('oddHours'));
+  if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && pickUpLike) return 'shouldCallBack';
   let topic = guessed;
   // With a number in the message "who is it" gets answered anyway; a likely second question is the real one.
   if (topic === 'whoCalled' && !asksWho && r.numbers.length > 0 && runnerUp && runnerUp.p >= SECOND_QUESTION && runnerUp.topic !== 'none') {
