@@ -56,6 +56,11 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       return topic === 'linkCheck'
         ? { type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: ['smsLink'] } }
         : { type: 'flow', flow: 'scamCheck' };
+    case 'orderCheck':
+      // The in-app check belongs to the scam tree: it is also how a call or an SMS is verified. A link warning
+      // already walks through it.
+      if (r.links.length > 0) return null;
+      return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
     case 'blockNumber':
       return faq('saveContact');
     case 'silentCall':

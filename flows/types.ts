@@ -65,7 +65,7 @@ export type FlowId = (typeof FLOW_IDS)[number];
 /** The questions a message can ask, as the understanding layer reads them (see test/corpus/README.md). */
 export const TOPICS = [
   'whoCalled', 'callReasons', 'shouldCallBack', 'callbackFailed', 'redelivery',
-  'scamCheck', 'linkCheck', 'blockNumber', 'silentCall', 'oddHours', 'unorderedParcel',
+  'scamCheck', 'linkCheck', 'blockNumber', 'silentCall', 'oddHours', 'unorderedParcel', 'orderCheck',
   'supportContact', 'supportPhone', 'supportHours', 'fakeSupportNumber', 'prepareCall', 'explainTips',
   'menu', 'reset', 'smallTalk', 'none',
 ] as const;

@@ -275,6 +275,12 @@ describe('what a newcomer trying the bot ran into', () => {
   });
 });
 
+describe('what a newcomer trying the bot ran into: how to check in the app', () => {
+  it.each(['マイページってどこにあるの?注文の見方がわからない', 'アプリで荷物がいまどこか見るには?', 'where do I see my orders in the app?'])('%s gets the order-history steps', async (text) => {
+    expect(textOf(await say(text))).toMatch(/1\. [\s\S]*(注文履歴|Your Orders)/);
+  });
+});
+
 describe('what a newcomer trying the bot ran into: loops', () => {
   it('"問い合わせ窓口" from a channel answer asks what the problem is instead of repeating itself; the chat answer says where the chat is', async () => {
     const u = user();

@@ -68,13 +68,15 @@ describe('scam signs and harm already done', () => {
     'my uncle let them into his computer for the refund',
     'the caller had me read the numbers on the back of the cards',
     "My aunt installed the app they said to, but she didn't give them the code",
+    'コンビニでアマギフ3万円分買っちゃった',
   ])('"%s" is harm done', (text) => {
     expect(scam(text).harmDone).toBe(true);
   });
 
   it.each([
     'カード番号は教えてない', 'カード番号を教えたほうがいい?', '教えたらどうなる?', 'I did not give them anything', '荷物を受け取った',
-    'ギフトカードは買ったけどまだ渡してない', 'もしパスワード入れてたらやばかった?', '遠隔操作されるアプリって聞いたので入れなかった',
+    'ギフトカードは買ったけどまだ渡してない',
+    'アマゾンで買ったやつ、アプリのどこで見ればいいかわからなかった', 'メールからじゃなくてアプリから注文を見たい', 'もしパスワード入れてたらやばかった?', '遠隔操作されるアプリって聞いたので入れなかった',
     'Amazonのサポートってツイッターで番号を教えられた、これ本物?', 'I bought the cards but have not sent them the codes yet',
     'they wanted my bank PIN, I told them no', 'asked for my CVV. told her i would call Amazon myself',
   ])(

@@ -68,6 +68,7 @@ const TOPIC_ACTIONS: Record<Topic, ActionCode | null> = {
   silentCall: 'faq:silentCall',
   oddHours: 'faq:oddHours',
   unorderedParcel: 'faq:unorderedParcel',
+  orderCheck: 'scam:orders',
   supportContact: 'support:ask',
   supportPhone: 'support:steps',
   supportHours: 'support:hours',

@@ -30,7 +30,10 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
     case 'verifyingInApp':
       return draft(
         ['callback:ask', 'scam:harmed', 'menu'],
-        t(`🔍 本物かどうかは、注文履歴で確かめるのがいちばん確実です。\n${steps}`, `🔍 The surest check is your order history:\n${steps}`),
+        t(
+          `🔍 注文と配送状況は、アプリの注文履歴で自分で確かめられます。電話やSMSが本物かどうかも、これがいちばん確実です。\n${steps}`,
+          `🔍 Your orders and their delivery status are in your order history; it is also the surest way to tell whether a call or text is real.\n${steps}`,
+        ),
       );
     case 'linkWarning':
       return draft(

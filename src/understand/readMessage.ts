@@ -92,7 +92,7 @@ type ReadingFacts = Omit<Reading, 'topic' | 'alternatives'>;
 const CHEATING: ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
 // Questions a scam report outranks; blocking, links and found-online numbers keep their own, more specific answer.
 const OUTRANKED_BY_SCAM = new Set<Topic>([
-  'whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'silentCall', 'unorderedParcel', 'supportContact',
+  'whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'silentCall', 'unorderedParcel', 'orderCheck', 'supportContact',
   'supportPhone', 'prepareCall', 'explainTips', 'menu', 'smallTalk', 'none',
 ]);
 
@@ -135,6 +135,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   }
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
   // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
+  // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
+  if (IN_APP_HOW.test(folded) && !/再配達|redeliver/i.test(folded) && !cheated && IN_APP_LIKE.has(guessed)) return 'orderCheck';
   const pickUpLike = PICK_UP_LIKE.has(guessed) || (guessed === 'oddHours' && !r.signs.includes('oddHours'));
   if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && pickUpLike) return 'shouldCallBack';
   let topic = guessed;
@@ -185,6 +187,10 @@ const WHO_QUESTION = /誰|どこの|何者|(?:配達|あまぞん|amazon)(?:員|
 const TIME_QUESTION = /こんな時間|時間に|遅すぎ|早すぎ|遅い|早い|普通|ふつう|ありえ|ある\s?\?|あるの|late|early|normal|(?:that|this|such an?|what an?) (?:hour|time)/i;
 
 const CALL_BACK = /折り返|かけ直|かけなお|掛け直|call (?:them |him |her |it )?back|ring (?:them )?back/i;
+// In the folded text: アプリ → あぷり, マイページ → まいぺーじ.
+const IN_APP_HOW =
+  /(?:あぷり|注文履歴|まいぺーじ|配送状況|注文状況|注文の状態)[^?。]{0,16}(?:どこ|どう(?:やって|すれば|したら)|見方|やり方|方法|分かる|わかる)|(?:どこ|どっから)(?:を|から)?(?:見|押|さわ|開)|\b(?:how|where)\b.{0,40}\b(?:my orders?|order status|order history|tracking|in the app)\b/i;
+const IN_APP_LIKE = new Set<Topic>(['linkCheck', 'shouldCallBack', 'redelivery', 'supportContact', 'scamCheck', 'whoCalled', 'callReasons', 'none']);
 const ANSWER_OR_IGNORE =
   /(?:出|で)(?:ても|たほうが|た方が|るべき|ないと|なくても|んでも)|(?:無視|むし|するー|スルー|放置|ほっと|しかと)(?:して|しても|しといて|で|でも)?(?:いい|ええ|大丈夫|平気|ok|よく|問題)|(?:pick up|answer it|ignore it|ignore them)/i;
 const SILENCE = /無言|切れ|ワン切り|わん切り|鳴って|silent|hung up|rang once/i;

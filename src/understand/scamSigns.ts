@@ -27,10 +27,12 @@ const HANDED_OVER_STEMS = [
   '払っ', '(?<!未)払い', 'はらっ', '振り込み', '振込み', 'ふりこみ', 'サインインし', '触らせ', 'さわらせ', 'やっ', '支払っ', '振り込ん', '振込ん', '振りこん', 'ふりこん', '振込', '送金し', '送っ', 'おくっ',
   '教え', 'おしえ', '伝え', 'つたえ', '言っ', 'いっ', '言い', 'いい', '言う', 'ゆう', '話し', '答え', 'こたえ', '入れ', 'いれ',
   'インストールし', 'いんすとーるし', 'ダウンロードし', 'だうんろーどし', '入力し', 'にゅうりょくし', '打ち込ん', '打っ',
-  '渡し', '読み上げ', 'よみあげ', '読ん', 'よん', '買っ', '購入し', '登録し', '載せ', '許可し', '送信し', 'ログインし',
+  '渡し', '読み上げ', 'よみあげ', '読ん', 'よん', '登録し', '載せ', '許可し', '送信し', 'ログインし',
   '貼っ', '見せ', 'みせ', '撮っ', '聞かせ', '共有し', '操作し', '打ち込み', '押し', 'プッシュし', 'アップし', 'アップロードし',
   'あっぷし', '映し', '写し', '移し', 'うつし', '振込し', '答えてしま', '登録してしま',
 ];
+// Buying is harm only when what was bought is what scammers ask for: gift cards, prepaid cards, codes.
+const BOUGHT_CARDS = new RegExp(`(?:ギフト|アマギフ|あまぎふ|プリペイド|(?<![あア])プリカ|電子マネー|カード|券|コード|itunes|google ?play|円分|万円)[^。!?]{0,20}(?:買っ|購入し)${DONE}|(?:買っ|購入し)${DONE}[^。!?]{0,12}(?:ギフト|カード|券|コード)`, 'i');
 const HANDED_OVER = new RegExp(`(?:${HANDED_OVER_STEMS.join('|')})${DONE}|(?:入れ|いれ|インストールし|ダウンロードし)て(?:た(?!ら(?!し))|ました)`);
 // Made to do it (入れさせられた, 買わされた): the hand-over happened even though the verb is passive.
 const MADE_TO = /(?:入れ|いれ|インストール|ダウンロード|買わ|払わ|振り込ま|教え|言わ|操作|送ら|おくら|読ま|押さ|見せ|打た|入力)(?:させられ|され|さされ)(?!ない|そう|る)|言われるが?まま|いわれるが?まま|言うが?まま/;
@@ -48,7 +50,7 @@ const EN_REFUSED = /(?:\b(?:i|we) |(?:^|[.!?]\s*))told (?:him|her|them|the \w+) 
 
 // The user weighing whether to hand it over ("言っていい?", "should I give…"): someone must have asked for it.
 const WEIGHING =
-  /べき|ていい|てもいい|た方がいい|たほうがいい|(?:言い|教え|伝え|払い|入れ)そうに|\balmost (?:read|gave|told|typed|entered|sent|paid|downloaded|installed|wired|transferred)|going to (?:wire|pay|send|transfer|give)|should i (?:give|tell|send|pay|read|share|enter)/i;
+  /べき|ていい|てもいい|た方がいい|たほうがいい|(?:入れ|いれ|インストールし|ダウンロードし)ようと|(?:言い|教え|伝え|払い|入れ)そうに|\balmost (?:read|gave|told|typed|entered|sent|paid|downloaded|installed|wired|transferred)|going to (?:wire|pay|send|transfer|give)|should i (?:give|tell|send|pay|read|share|enter)/i;
 // Money, card and identity words are only a sign when someone asked for them ("カード番号を聞かれた").
 const ASKED =
   /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)て?(?:たら|ても)|(?:て|で)って|(?:必要|要る|いる)って|円(?:だ)?って|聞いてく|きいてく|unless i|asks? me|asking (?:me|for)|verify (?:by|with)|(?:if|when) they ask|(?:they|he|she|it|and) needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
@@ -56,8 +58,10 @@ const ASKED =
 const CARD = /カード(?:の)?番号|カードの?情報|カードの名義|クレカ情報|銀行カード|キャッシュカード|debit card|かーど(?:の)?ばんごう|カード.{0,12}番号|クレジット|くれじっと|クレカ|セキュリティ(?:ー)?コード|有効期限|カード情報|カードの(?:裏|確認)|裏の(?:番号|3桁)|card (?:number|details|info)|credit card|cvv|security code|digits on the back|with my card|by card|カードで(?:払|支払)/i;
 /** `needsAsked`: the words are a sign only when someone asked for it; `orWeighing`: or the user is weighing handing it over. */
 const SIGN_RULES: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean; orWeighing?: boolean }[] = [
-  { sign: 'giftCard', pattern: /ギフト(?:カード|券|コード)|ぎふと|アマギフ|あまぎふ|プリペイド|ぷりぺ|プリカ|ぷりか|電子マネー|でんしまねー|ウェブマネー|webmoney|itunes|グーグルプレイ|ぐーぐるぷれい|google ?play|アップル(?:の)?(?:カード|ギフト)|apple (?:gift|card)|バニラ|コンビニで.{0,12}(?:カード|コード|買)|カード\s?[0-9一二三四五]+\s?(?:枚|まい)|(?:アマゾン|あまぞん|アップル|グーグル)の?カード.{0,12}(?:買|購入)|gift ?cards?|gift codes?|prepaid card|steam card/i },
-  { sign: 'remoteApp', pattern: /遠隔|リモート|りもーと|anydesk|teamviewer|quicksupport|quick support|画面が勝手|勝手に(?:動|操作)|(?:スマホ|携帯|パソコン|pc)に.{0,6}(?:入れ|いれ|インストール)|(?:パソコン|pc|スマホ)(?:を)?(?:触ら|さわら|操作さ)せ|remote access|share (?:my|the|your) screen|airdroid|rustdesk|supremo|splashtop|画面(?:を)?共有|画面(?:を)?(?:見せ|みせ|見られ|みられ)|アプリ.{0,12}(?:入れ|いれ|インストール|ダウンロード|だうんろーど)|(?:入れ|インストール|ダウンロード).{0,8}アプリ|勝手に操作|remote|screen ?shar|install|download(?:ed)? (?:an |this |the |a |their )?app|control (?:my|the) (?:phone|pc|computer)/i },
+  { sign: 'giftCard', pattern: /ギフト(?:カード|券|コード)|ぎふと|アマギフ|あまぎふ|プリペイド|ぷりぺ|(?<![あア])(?:プリカ|ぷりか)|電子マネー|でんしまねー|ウェブマネー|webmoney|itunes|グーグルプレイ|ぐーぐるぷれい|google ?play|アップル(?:の)?(?:カード|ギフト)|apple (?:gift|card)|バニラ|コンビニで.{0,12}(?:カード|コード|買)|カード\s?[0-9一二三四五]+\s?(?:枚|まい)|(?:アマゾン|あまぞん|アップル|グーグル)の?カード.{0,12}(?:買|購入)|gift ?cards?|gift codes?|prepaid card|steam card/i },
+  { sign: 'remoteApp', pattern: /遠隔|リモート|りもーと|anydesk|teamviewer|quicksupport|quick support|画面が勝手|勝手に(?:動|操作)|(?:スマホ|携帯|パソコン|pc)に.{0,6}(?:入れ|いれ|インストール)|(?:パソコン|pc|スマホ)(?:を)?(?:触ら|さわら|操作さ)せ|remote access|share (?:my|the|your) screen|airdroid|rustdesk|supremo|splashtop|画面(?:を)?共有|画面(?:を)?(?:見せ|みせ|見られ|みられ)|勝手に操作|remote|screen ?shar|control (?:my|the) (?:phone|pc|computer)/i },
+  // Installing an app is a sign when someone told them to (or it is done); "アプリ入れてない" on its own is not.
+  { sign: 'remoteApp', pattern: /アプリ.{0,12}(?:入れ|いれ|インストール|ダウンロード|だうんろーど)|(?:入れ|インストール|ダウンロード).{0,8}アプリ|install|download(?:ed)? (?:an |this |the |a |their )?app/i, needsAsked: true, orWeighing: true },
   { sign: 'cardNumber', pattern: CARD, needsAsked: true, orWeighing: true },
   { sign: 'personalData', pattern: /個人情報|個人番号|本人確認|パスポート|ぱすぽーと|(?<!ギフト|ぎふと|アマギフ|あまぎふ|ギフト券の|ギフトカードの)コード|verify (?:my|your) identity|identity verification|身分証|学生証|保険証|勤務先|家族の名前|名義|銀行名|名前と住所|住所と名前|通帳|残高|ログイン画面|暗証|パスワード|ぱすわーど|パスコード|ワンタイム|認証(?:コード|番号)|確認コード|(?:sms|ショートメール|スマホ|携帯)(?:に|で)?(?:届いた|来た|きた)?(?:の)?(?:コード|番号)|口座|マイナンバー|免許証|生年月日|誕生日|ログイン(?:情報|id)|メアド|メールアドレス|[0-9]+(?:ケタ|桁)|[0-9]-digit|住所.{0,6}(?:電話番号|生年月日|聞|きか)|ネットバンキング|銀行アプリ|password|\bpin\b|bank|one[- ]time|verification code|\botp\b|code (?:that )?(?:came|sent|i got) (?:by|via|in) (?:sms|text)|code.{0,20}text(?:ed)? me|personal (?:data|details|information|info)|date of birth|birthday|driver'?s licen[cs]e|passport|id card|photo of my|social security|my number card|login details|my email and/i, needsAsked: true, orWeighing: true },
   { sign: 'moneyDemand', pattern: /(?<!二重)請求(?!書)|督促|atm|払わ(?:ん|な)(?:かったら|いと)|未払|未納|滞納|延滞|手数料|払え|払って|はらえ|はらって|振り込め|ふりこめ|振り込んで|(?:支|し)?(?:払|はら)わ(?:ないと|なければ|なきゃ)|振り込ま(?:ないと|なければ)|支払(?:い)?(?:情報|方法)(?:を|の|に)?(?:更新|確認|変更|問題)|confirm (?:my |your )?payment|payment (?:method|info|details)|支払(?:い|う)?(?:が|を)?(?:確認でき|滞|遅れ|でき|完了)|解約料|違約金|will be charged|if i (?:don'?t|didn'?t|do not) pay|unless i pay|you owe|i owe|unpaid|overdue|late fee|cancellation fee|pay (?:a |the )?fee|must pay/i },
@@ -150,5 +154,5 @@ function readHarm(text: string): boolean {
   if (NOT_HANDED_OVER_YET.test(text) || ONLY_A_NAME.test(text)) return false;
   if (PAID.test(text)) return true;
   // Not the folded text: there ツイッター becomes ついったー, which holds 'いった' (said).
-  return CONSEQUENCE.test(text) || ((HANDED_OVER.test(text) || MADE_TO.test(text)) && SENSITIVE.test(text));
+  return CONSEQUENCE.test(text) || BOUGHT_CARDS.test(text) || ((HANDED_OVER.test(text) || MADE_TO.test(text)) && SENSITIVE.test(text));
 }
