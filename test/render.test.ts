@@ -9,12 +9,12 @@ import { graphemeCount } from '../src/render/lineLimits.js';
 import { allowedDigitForms, guardMessages, maskUnvettedNumbers } from '../src/render/phoneGuard.js';
 import { renderReply } from '../src/render/renderReply.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
-import { machineEvents, serializeState } from './helpers/machineEvents.js';
+import { machineEvents, numbers, serializeState } from './helpers/machineEvents.js';
 
 const knowledge = loadKnowledge();
 const conversation = createConversation(knowledge);
 const vetted = allowedDigitForms(createNumberDirectory(knowledge).vettedE164);
-const typed = allowedDigitForms(['+81312345678', '+442079460958']);
+const typed = allowedDigitForms(['+81312345678', '+442079460958', '+81120123456', '+819012345678', '+81570012345', '+815012345678']);
 const allowed = new Set([...vetted, ...typed]);
 
 const views: View[] = [
@@ -115,6 +115,17 @@ describe('phone guard', () => {
     expect(text).toContain('0120-070-585');
     expect(text).not.toContain('0120-111-222');
     expect(text).not.toContain('9999');
+  });
+});
+
+describe('what each kind of number is called', () => {
+  // The text describing a kind of number must not itself look like a number ("0120/0800" was masked as one).
+  it.each(Object.entries(numbers))('%s: nothing but the typed or vetted number is dialable', (_name, n) => {
+    for (const lang of ['ja', 'en'] as const) {
+      const stepped = conversation.step(conversation.newSession(lang), { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: [n] } });
+      const reply = renderReply([stepped.view], stepped.session, knowledge, allowed);
+      expect(reply.maskedNumbers).toBe(0);
+    }
   });
 });
 

@@ -89,8 +89,8 @@ function kindText(n: IdentifiedNumber, rc: RenderContext): string {
   const texts: Record<NumberKind, () => string> = {
     tollFree: () =>
       t(
-        'フリーダイヤル(0120/0800)。通話料は受ける企業側が払う番号で、企業が発信にも使います。どの会社かは番号だけでは分かりません。',
-        'A toll-free number (0120/0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
+        'フリーダイヤル(0120・0800で始まる番号)。通話料は受ける企業側が払う番号で、企業が発信にも使います。どの会社かは番号だけでは分かりません。',
+        'A toll-free number (starting 0120 or 0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
       ),
     naviDial: () =>
       t(
@@ -103,7 +103,8 @@ function kindText(n: IdentifiedNumber, rc: RenderContext): string {
         'An IP phone number (050). Anyone can get one cheaply, so confirm who it is before engaging.',
       ),
     mobile: () =>
-      t('携帯電話の番号(060/070/080/090)。個人や配達員の携帯のこともあります。', 'A mobile number (060/070/080/090): could be a person, or a courier on their own phone.'),
+      // The prefixes are listed with separators the phone guard does not join into one dialable run.
+      t('携帯電話の番号(060・070・080・090)。個人や配達員の携帯のこともあります。', 'A mobile number (060, 070, 080, 090): could be a person, or a courier on their own phone.'),
     fixedLine: () =>
       area
         ? t(`固定電話(${area.prefix}:${area.ja})。`, `A fixed line (${area.prefix}: ${area.en}).`)

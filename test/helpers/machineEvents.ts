@@ -11,6 +11,10 @@ export const numbers: Record<string, IdentifiedNumber> = {
   sms: { e164: '+819090097540', display: '090-9009-7540', kind: 'mobile', vettedId: 'amazon-sms-sender-090', role: 'smsSender' },
   international: { e164: '+442079460958', display: '+44 20 7946 0958', kind: 'international', country: 'GB' },
   tokyo: { e164: '+81312345678', display: '03-1234-5678', kind: 'fixedLine', areaPrefix: '03' },
+  strangerTollFree: { e164: '+81120123456', display: '0120-123-456', kind: 'tollFree' },
+  strangerMobile: { e164: '+819012345678', display: '090-1234-5678', kind: 'mobile' },
+  naviDial: { e164: '+81570012345', display: '0570-012-345', kind: 'naviDial' },
+  ipPhone: { e164: '+815012345678', display: '050-1234-5678', kind: 'ipPhone' },
 };
 
 export const machineEvents = {
