@@ -7,7 +7,9 @@ import type { IdentifiedNumber } from './types.js';
 
 export type CallerIdentificationEvent =
   | { type: 'NUMBERS_GIVEN'; numbers: IdentifiedNumber[] }
-  | { type: 'ASK_CALL_REASONS' };
+  | { type: 'ASK_CALL_REASONS' }
+  /** Digits that look like a phone number but are not one (a digit missing or extra). */
+  | { type: 'NUMBER_NOT_READ' };
 
 export interface CallerIdentificationContext {
   numbers: IdentifiedNumber[];
@@ -43,9 +45,11 @@ export const callerIdentificationMachine = setup({
   on: {
     NUMBERS_GIVEN: { target: '.identifying', actions: 'rememberNumbers' },
     ASK_CALL_REASONS: '.callReasons',
+    NUMBER_NOT_READ: '.numberNotRead',
   },
   states: {
     awaitingNumber: {},
+    numberNotRead: {},
     identifying: {
       always: [
         { guard: 'isDeliveryDriver', target: 'deliveryDriver' },

@@ -37,7 +37,10 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
   const topic: Topic = r.topic;
   switch (topic) {
     case 'whoCalled':
-      return r.numbers.length > 0 ? null : { type: 'flow', flow: 'callerIdentification' };
+      if (r.numbers.length > 0) return null;
+      return r.unreadNumber
+        ? { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBER_NOT_READ' } }
+        : { type: 'flow', flow: 'callerIdentification' };
     case 'callReasons':
       return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
     case 'shouldCallBack':

@@ -93,6 +93,8 @@ export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello';
 export interface Reading {
   lang: Lang;
   numbers: IdentifiedNumber[];
+  /** Digits typed like a phone number that no numbering plan accepts ("0120-07-585"): say so, do not guess. */
+  unreadNumber: boolean;
   links: LinkFinding[];
   signs: ScamSignId[];
   harmDone: boolean;

@@ -281,6 +281,15 @@ describe('what a newcomer trying the bot ran into: how to check in the app', () 
   });
 });
 
+describe('what a newcomer trying the bot ran into: a mistyped number', () => {
+  it('digits shaped like a phone number that are not one: says so instead of asking for "the number" as if none was sent', async () => {
+    const all = textOf(await say('0120-07-585から不在着信あった'));
+    expect(all).toMatch(/桁が合いません/);
+    expect(all).not.toMatch(/[0-9]{3,}-[0-9]{2}-[0-9]{3}/);
+    expect(textOf(await say('2026/11/30に届くはずの荷物'))).not.toMatch(/桁が合いません/);
+  });
+});
+
 describe('what a newcomer trying the bot ran into: loops', () => {
   it('"問い合わせ窓口" from a channel answer asks what the problem is instead of repeating itself; the chat answer says where the chat is', async () => {
     const u = user();

@@ -5,7 +5,7 @@ import type { Reading } from '../flows/types.js';
 import { numbers } from './helpers/machineEvents.js';
 
 const reading = (over: Partial<Reading>): Reading => ({
-  lang: 'ja', numbers: [], links: [], signs: [], harmDone: false, topic: 'none',
+  lang: 'ja', numbers: [], unreadNumber: false, links: [], signs: [], harmDone: false, topic: 'none',
   situation: null, need: null, prepTopic: null, followUp: null, alternatives: [], ...over,
 });
 const steps = (r: Reading) => planTurn(r, 0).map((i) => (i.type === 'flow' ? `${i.flow}:${i.event?.type ?? 'open'}` : i.type === 'faq' ? `faq:${i.topic}` : i.type));

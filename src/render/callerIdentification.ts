@@ -63,6 +63,14 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
           'This number is not in my vetted list, so I will not guess who it is. If you are expecting a parcel, check the order history in the app rather than calling back.',
         ),
       );
+    case 'numberNotRead':
+      return draft(
+        ['caller:reasons', 'scam:orders', 'menu'],
+        t(
+          '送ってもらった数字は、電話番号としては桁が合いませんでした(1桁足りない・多いなど)。着信履歴の番号を、もう一度そのまま送ってください。',
+          'The digits you sent do not make a phone number (one too few or too many?). Please send the number from your call history again, exactly as shown.',
+        ),
+      );
     default:
       return draft(
         ['caller:reasons', 'scam:orders', 'menu'],

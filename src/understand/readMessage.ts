@@ -66,7 +66,8 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const situation = readSituation(words, folded);
       const need = readNeed(words, folded);
       const prepTopic = readPrepTopic(words, folded);
-      const base = { lang, numbers, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text) };
+      const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
+      const base = { lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text) };
 
       if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };
       if (RESET.test(text)) return { ...base, topic: 'reset', alternatives: [] };
@@ -118,9 +119,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   // After a scam warning, "切った、何も言ってない" or "警察に言うべき?" continues that conversation: the
   // delivery-driver answers (silent calls, call back, why they call) would reassure the wrong caller.
   if (flow === 'scamCheck' && DELIVERY_SCRIPT.has(guessed) && r.numbers.length === 0) return 'scamCheck';
-  if (!clues.words) return r.numbers.length > 0 ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
+  if (!clues.words) return r.numbers.length > 0 || r.unreadNumber ? 'whoCalled' : r.links.length > 0 ? 'linkCheck' : 'none';
   // "0120-070-585から着信" asks nothing beyond the number itself.
-  if (r.numbers.length > 0 && folded.replace(CALL_REPORT_FILLER, '').replace(/[＃\s?!.,、。]/g, '') === '') return 'whoCalled';
+  if ((r.numbers.length > 0 || r.unreadNumber) && folded.replace(CALL_REPORT_FILLER, '').replace(/[＃\s?!.,、。]/g, '') === '') return 'whoCalled';
   // Asked what the call is about, "ログインできなくなった" names the problem; only "how do I say it" is explainTips.
   if (flow === 'prepareCall' && r.prepTopic && (guessed !== 'explainTips' || !HOW_TO_SAY.test(folded))) return 'prepareCall';
   if (flow === 'supportChannel' && r.need && !cheated) return 'supportContact';
@@ -199,6 +200,10 @@ const HOUR_OUTRANKS = new Set<Topic>(['callReasons', 'supportPhone', 'supportCon
 
 // What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
 const CALLBACK_LIKE = new Set<Topic>(['callReasons', 'oddHours', 'unorderedParcel', 'supportPhone', 'supportContact', 'none']);
+
+// A leading 0 or + and 6–13 digits with phone separators: dates, prices and order numbers do not start that way.
+const PHONE_SHAPED = /(?<![0-9])[+]?0[0-9]?(?:[-‐ー－\s()]?[0-9]){5,12}(?![0-9])/;
+const looksLikeAPhoneNumber = (text: string) => PHONE_SHAPED.test(text);
 
 /** Anything besides numbers, links and punctuation: "0120070585?" is a bare number, "0120070585 誰" is not. */
 const hasWords = (folded: string) => /[\p{L}]/u.test(folded.replace(/ＵＲＬ|＃/g, ''));

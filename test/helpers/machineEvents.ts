@@ -27,6 +27,7 @@ export const machineEvents = {
   callerIdentification: [
     ...Object.values(numbers).map((n) => ({ type: 'NUMBERS_GIVEN', numbers: [n] })),
     { type: 'ASK_CALL_REASONS' },
+    { type: 'NUMBER_NOT_READ' },
   ],
   callbackDecision: [
     ...(['wantsToday', 'addressWorry', 'busy', 'dislikesPhone'] as const).map((situation) => ({ type: 'SITUATION_CHOSEN', situation })),
