@@ -37,7 +37,7 @@ interface FlowTypes {
 export type FlowEvent<F extends FlowId = FlowId> = FlowTypes[F]['event'];
 
 /** Why the bot could not act on what arrived; each gets its own calm answer. */
-export type UnrecognizedCause = 'text' | 'empty' | 'sticker' | 'media' | 'staleButton' | 'badButton';
+export type UnrecognizedCause = 'text' | 'empty' | 'sticker' | 'media' | 'staleButton' | 'badButton' | 'otherLanguage';
 
 export type Intent =
   | { type: 'greet' }

@@ -290,6 +290,13 @@ describe('what a newcomer trying the bot ran into: a mistyped number', () => {
   });
 });
 
+describe('what a newcomer trying the bot ran into: another language', () => {
+  it('Chinese or Korean gets "please write in Japanese or English", not a guessed topic; Japanese kanji-only text is still read', async () => {
+    for (const text of ['亚马逊的客服电话是多少?', '아마존 고객센터 전화번호가 뭐예요?']) expect(textOf(await say(text))).toMatch(/日本語か英語で送ってください/);
+    expect(textOf(await say('再配達依頼方法'))).not.toMatch(/日本語か英語で送ってください/);
+  });
+});
+
 describe('what a newcomer trying the bot ran into: loops', () => {
   it('"問い合わせ窓口" from a channel answer asks what the problem is instead of repeating itself; the chat answer says where the chat is', async () => {
     const u = user();

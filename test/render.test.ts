@@ -21,7 +21,7 @@ const views: View[] = [
   { kind: 'menu', greeting: true, reset: false },
   { kind: 'menu', greeting: false, reset: true },
   ...(['unorderedParcel', 'oddHours', 'silentCall', 'saveContact'] as const).map((topic) => ({ kind: 'faq' as const, topic })),
-  ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton'] as const).map((cause) => ({ kind: 'fallback' as const, cause, suggestions: [] })),
+  ...(['text', 'empty', 'sticker', 'media', 'staleButton', 'badButton', 'otherLanguage'] as const).map((cause) => ({ kind: 'fallback' as const, cause, suggestions: [] })),
   { kind: 'fallback', cause: 'text', suggestions: ['shouldCallBack', 'supportHours', 'smallTalk'] },
   { kind: 'smallTalk', greeting: false },
   { kind: 'smallTalk', greeting: true },

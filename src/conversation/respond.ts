@@ -7,7 +7,7 @@ import type { Conversation, Intent, Session } from '../../flows/conversation.js'
 import { planTurn } from '../../flows/planTurn.js';
 import { FLOW_IDS, type FlowId, type FollowUp, type Lang, type Reading } from '../../flows/types.js';
 import { ActionCode, decodePostback, intentOfAction } from '../understand/actionCodes.js';
-import { normalizeText } from '../understand/normalizeText.js';
+import { normalizeText, writtenInAnotherLanguage } from '../understand/normalizeText.js';
 import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';
 import { renderReply, type RenderedReply } from '../render/renderReply.js';
@@ -100,6 +100,10 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
         const reading = reader.read(event.text, { activeFlow: FLOW_IDS.find((f) => f === where) ?? null, previousLang: session.lang });
         const userE164 = reading.numbers.map((n) => n.e164);
         if (normalizeText(event.text).length === 0) return keep({ type: 'unrecognized', cause: 'empty' });
+        // A number or a link still gets its answer; a question in Chinese or Korean would get a guessed one.
+        if (reading.numbers.length === 0 && reading.links.length === 0 && writtenInAnotherLanguage(event.text)) {
+          return keep({ type: 'unrecognized', cause: 'otherLanguage' });
+        }
         const choice = offeredChoice(session, normalizeText(event.text), reading);
         const intents = choice ? [intentOfAction(choice, event.at)] : planTurn(reading, event.at);
         return { intents, lang: reading.lang, userE164 };

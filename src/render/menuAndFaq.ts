@@ -57,6 +57,8 @@ export function renderFallback(cause: UnrecognizedCause, suggestions: Topic[], r
     media: t('画像や音声の中身はまだ読み取れません。', "I can't read images or audio yet."),
     staleButton: t('そのボタンは以前の会話のものです。', 'That button belongs to an earlier conversation.'),
     badButton: t('そのボタンは処理できませんでした。', "I couldn't handle that button."),
+    // Han characters make the reading Japanese; a Chinese reader may follow the English line better.
+    otherLanguage: t('日本語か英語で送ってください。Please write in Japanese or English.', 'Please write in Japanese or English.'),
   };
   const guesses = suggestions.map(actionForTopic).filter((a): a is ActionCode => a !== null && a !== 'menu' && a !== 'reset');
   if (guesses.length > 0) {

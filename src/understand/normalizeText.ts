@@ -31,3 +31,17 @@ export function detectLanguage(text: string, previous: 'ja' | 'en'): 'ja' | 'en'
   if (LATIN_WORD.test(text)) return 'en';
   return previous;
 }
+
+const KANA = /[\u3040-\u30FF]/;
+const HANGUL = /[\uAC00-\uD7AF]/;
+// Simplified characters and Chinese function words that Japanese text does not use.
+const CHINESE_ONLY = /[这们么吗说话电没请问怎亚马逊还发时为过对该现给样]/g;
+
+/**
+ * Chinese or Korean with no kana: the bot answers in Japanese or English only, and its classifier, trained on
+ * Japanese and English, would guess a topic from a few shared characters.
+ */
+export function writtenInAnotherLanguage(text: string): boolean {
+  if (KANA.test(text)) return false;
+  return HANGUL.test(text) || (text.match(CHINESE_ONLY)?.length ?? 0) >= 2;
+}
