@@ -281,6 +281,13 @@ describe('what a newcomer trying the bot ran into: how to check in the app', () 
   });
 });
 
+describe('what a newcomer trying the bot ran into: a number read out in kana', () => {
+  it('ぜろいちにぜろ… is the number, and ordinary kana is left alone', async () => {
+    expect(textOf(await say('さっき ぜろいちにぜろ ぜろななぜろ ごはちご から でんわが ありました'))).toMatch(DRIVER);
+    expect(textOf(await say('ごくろうさまです、にしのほうにすんでます'))).not.toMatch(DRIVER);
+  });
+});
+
 describe('what a newcomer trying the bot ran into: a mistyped number', () => {
   it('digits shaped like a phone number that are not one: says so instead of asking for "the number" as if none was sent', async () => {
     const all = textOf(await say('0120-07-585から不在着信あった'));

@@ -13,14 +13,29 @@ const DASH_BETWEEN_DIGITS = /(?<=\d)\s*[ー－‐‑‒–—―−ｰ]\s*(?=\d)
 export const MAX_UNDERSTOOD_CHARS = 1000;
 
 export function normalizeText(text: string): string {
-  return text
-    .slice(0, MAX_UNDERSTOOD_CHARS * 2)
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
+  return digitsFromKana(
+    text
+      .slice(0, MAX_UNDERSTOOD_CHARS * 2)
+      .normalize('NFKC')
+      .replace(INVISIBLE, ''),
+  )
     .replace(DASH_BETWEEN_DIGITS, '-')
     .trim()
     .slice(0, MAX_UNDERSTOOD_CHARS);
 }
+
+// Digits read out in kana, as voice input and some elderly users write a number ("ぜろいちにぜろ ぜろななぜろ…").
+const KANA_DIGITS: [string, string][] = [
+  ['ぜろ', '0'], ['ゼロ', '0'], ['れい', '0'], ['まる', '0'], ['いち', '1'], ['イチ', '1'], ['にー', '2'], ['ニー', '2'], ['に', '2'], ['ニ', '2'],
+  ['さん', '3'], ['サン', '3'], ['よん', '4'], ['ヨン', '4'], ['ろく', '6'], ['ロク', '6'], ['なな', '7'], ['ナナ', '7'], ['しち', '7'],
+  ['はち', '8'], ['ハチ', '8'], ['きゅう', '9'], ['キュウ', '9'], ['きゅー', '9'], ['ご', '5'], ['ゴ', '5'],
+];
+const KANA_DIGIT = new RegExp(KANA_DIGITS.map(([k]) => k).join('|'), 'g');
+const KANA_DIGIT_VALUE = new Map(KANA_DIGITS);
+// Ten or more in a row (a phone number's length), spaces or の between groups: ordinary words never run that long.
+const KANA_DIGIT_RUN = new RegExp(`(?:(?:${KANA_DIGITS.map(([k]) => k).join('|')})[\\s、の]*){10,}`, 'g');
+const digitsFromKana = (text: string) =>
+  text.replace(KANA_DIGIT_RUN, (run) => ` ${run.replace(/[\s、の]+/g, '').replace(KANA_DIGIT, (d) => KANA_DIGIT_VALUE.get(d)!)} `);
 
 const JAPANESE = /[\u3040-\u30FF\u3400-\u9FFF]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
