@@ -79,6 +79,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'supportHours':
       return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at } };
     case 'fakeSupportNumber':
+      // "Is 0120-999-373 real?": the caller answer says it is Amazon's; a list of fake-number signs beside it reads as "no".
+      if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'officialSupport')) return null;
       return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_FAKE_NUMBER' } };
     case 'prepareCall':
       return r.prepTopic

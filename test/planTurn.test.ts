@@ -26,6 +26,11 @@ describe('planTurn', () => {
     ]);
   });
 
+  it('"is this support number real?" about a vetted support number: the caller answer alone', () => {
+    expect(steps(reading({ numbers: [numbers.official], topic: 'fakeSupportNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
+    expect(steps(reading({ numbers: [numbers.tokyo], topic: 'fakeSupportNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'supportChannel:ASK_FAKE_NUMBER']);
+  });
+
   it('harm already done outranks everything else in the message', () => {
     expect(steps(reading({ harmDone: true, signs: ['cardNumber'], topic: 'supportHours', links: [{ host: 'x.top', verdict: 'other' }] }))).toEqual(['scamCheck:ALREADY_HARMED']);
   });
