@@ -135,9 +135,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     return 'shouldCallBack';
   }
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
-  // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
   // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
   if (IN_APP_HOW.test(folded) && !/再配達|redeliver/i.test(folded) && !cheated && IN_APP_LIKE.has(guessed)) return 'orderCheck';
+  // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
   const pickUpLike = PICK_UP_LIKE.has(guessed) || (guessed === 'oddHours' && !r.signs.includes('oddHours'));
   if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && pickUpLike) return 'shouldCallBack';
   let topic = guessed;
@@ -171,9 +171,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   return topic;
 }
 
-// Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
 const HOW_TO_SAY = /説明|伝え|言い方|話し方|言えば|話せば|まとめ|順番|最初に|何から|要点|うまく|上手|explain|describe|say|word|tell them|put it/i;
 
+// Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
 const CALL_REPORT_FILLER =
   /かかってきました|かかってきた|ありました|きました|来ました|着信|電話|でんわ|さっき|先ほど|今日|から|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi;
 
