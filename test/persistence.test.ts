@@ -48,8 +48,8 @@ describe(`two instances on one Redis${redisSkipReason}`, () => {
     const user = `Ushared${Date.now()}`;
     try {
       expect(textOf(await driver(a.url, api, user, daytimeInJapan).say('今日中に受け取りたい'))).toMatch(/折り返しをおすすめ/);
-      expect(textOf(await driver(b.url, api, user).say('繋がらない'))).toMatch(/もう一度だけ/);
-      expect(textOf(await driver(a.url, api, user).say('繋がらない'))).toMatch(/電話はここまで/);
+      expect(textOf(await driver(b.url, api, user, daytimeInJapan).say('繋がらない'))).toMatch(/もう一度だけ/);
+      expect(textOf(await driver(a.url, api, user, daytimeInJapan).say('繋がらない'))).toMatch(/電話はここまで/);
       // The same event delivered to both instances is answered once.
       const event = textEvent('メニュー', { userId: user, replyToken: `${user}-dup` });
       await Promise.all([postWebhook(a.url, webhookBody(event)), postWebhook(b.url, webhookBody(event))]);
