@@ -49,6 +49,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       if (r.numbers.length > 0) return null;
       return { type: 'flow', flow: 'callbackDecision' };
     case 'callbackFailed':
+      // Amazon's own support line not answering is a support question: hours, chat and the callback request.
+      if (r.numbers.some((n) => n.role === 'officialSupport')) return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at } };
     case 'redelivery':
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };

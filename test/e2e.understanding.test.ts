@@ -314,3 +314,33 @@ describe('what a newcomer trying the bot ran into: loops', () => {
     expect(textOf(again)).toMatch(/チャット: 24時間。アプリ\/サイトの「カスタマーサービス」/);
   });
 });
+
+describe('what a second newcomer ran into', () => {
+  it('"もう教えてしまいました" after a card-number warning is harm done: the card company and the help lines', async () => {
+    const u = user();
+    expect(textOf(await u.say('電話でカード番号を聞かれた'))).toMatch(/詐欺のサイン/);
+    const all = textOf(await u.say('もう教えてしまいました'));
+    expect(all).toMatch(/カード会社/);
+    expect(all).toMatch(/188/);
+  });
+
+  it('gift-card codes read out are not a credit card; a card number typed into a fake page: stop the card first', async () => {
+    expect(textOf(await say('Appleのギフトカード5万円分買って、カードの番号を電話で読み上げてしまった'))).not.toMatch(/カード会社/);
+    const typed = textOf(await say('SMSのリンクからカード番号と有効期限を入力しちゃった'));
+    expect(typed.indexOf('カード会社')).toBeGreaterThanOrEqual(0);
+    expect(typed.indexOf('カード会社')).toBeLessThan(typed.indexOf('パスワード'));
+  });
+
+  it("Amazon's support line not answering gets the support answer, not the drivers' hours", async () => {
+    const all = textOf(await say('0120-999-373に電話したけど繋がらない'));
+    expect(all).toMatch(/折り返しを頼む|9時〜21時/);
+    expect(all).not.toMatch(/配達の時間外|ドライバー/);
+  });
+
+  it('hiragana-only questions are read like kanji ones; a bare link keeps the language of the conversation', async () => {
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください'))).toMatch(/折り返しを頼む/);
+    const u = user();
+    await u.say('こんにちは');
+    expect(textOf(await u.say('amazon.co.jp'))).toMatch(/リンク/);
+  });
+});

@@ -10,12 +10,16 @@ export function renderCallbackDecision(state: string, ctx: CallbackDecisionConte
   // Calling a driver back only helps while drivers are out; at 1 a.m. the advice is the app, in the morning.
   const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
   const { from, to } = delivery.deliveryHours;
+  // An unclear address is the one situation where waiting costs the parcel: say so even at night.
+  const addressNote = ctx.situation === 'addressWorry'
+    ? { ja: `${why}朝いちばんに確かめてください。`, en: `${why} Check first thing in the morning. ` }
+    : { ja: '', en: '' };
   if ((state === 'adviseCallBack' || state === 'callingBack' || state === 'tryAgainLater') && hour !== null && (hour < from || hour >= to)) {
     return draft(
       ['callback:redelivery', 'scam:orders', 'menu'],
       t(
-        `🌙 いまは配達の時間外です(配達はおおむね${from}時〜${to}時)。折り返してもドライバーにはつながりません。\n\n朝になったらアプリの注文履歴で配送状況を確かめ、必要なら再配達を頼んでください。この時間の着信そのものが気になるときは、折り返さずに様子を見てください。`,
-        `🌙 Deliveries run roughly ${from}:00 to ${to}:00, so no driver will pick up now.\n\nIn the morning, check the order in the app and arrange redelivery if needed. If the call itself came at this hour, do not call back; wait and see.`,
+        `🌙 いまは配達の時間外です(配達はおおむね${from}時〜${to}時)。折り返してもドライバーにはつながりません。\n\n朝になったらアプリの注文履歴で配送状況を確かめ、必要なら再配達を頼んでください。${addressNote.ja}この時間の着信そのものが気になるときは、折り返さずに様子を見てください。`,
+        `🌙 Deliveries run roughly ${from}:00 to ${to}:00, so no driver will pick up now.\n\nIn the morning, check the order in the app and arrange redelivery if needed. ${addressNote.en}If the call itself came at this hour, do not call back; wait and see.`,
       ),
     );
   }

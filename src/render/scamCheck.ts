@@ -47,7 +47,8 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       const lines = rc.knowledge.numbers.helpLines.map((h) => `・${h.name[rc.lang]} ${h.dial}: ${h.use[rc.lang]}`).join('\n');
       // Someone who read out gift-card codes has no card to stop: the card line only when a card may be involved.
       const handedOver = ctx.signs.filter((s) => HANDED_OVER_SIGNS.includes(s));
-      const card = handedOver.length === 0 || handedOver.includes('cardNumber') ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
+      const cardGiven = handedOver.includes('cardNumber');
+      const card = handedOver.length === 0 || cardGiven ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
       // A password typed into a fake page is used within minutes: changing it comes before the phone calls.
       const account = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink')
         ? t(
@@ -58,8 +59,9 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       return draft(
         ['scam:orders', 'menu'],
         t(
-          `${account}🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${card}${account ? '' : 'Amazonのパスワードも変えておきましょう。'}フィッシングの報告先は${scam.phishingReport.ja}です。`,
-          `${account}🆘 Get help now; you are not alone in this.\n${lines}\n\n${card}${account ? '' : 'Change your Amazon password too. '}Phishing can be reported to ${scam.phishingReport.en}.`,
+          // A card number typed into a page is used at once: stopping the card comes first of all.
+          `${cardGiven ? `💳 ${card}\n` : ''}${account}🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Amazonのパスワードも変えておきましょう。'}フィッシングの報告先は${scam.phishingReport.ja}です。`,
+          `${cardGiven ? `💳 ${card}\n` : ''}${account}🆘 Get help now; you are not alone in this.\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Change your Amazon password too. '}Phishing can be reported to ${scam.phishingReport.en}.`,
         ),
       );
     }

@@ -28,6 +28,8 @@ const RESET = /^(?:最初から|はじめから|初めから|リセット|やり
 const MENU = /^(?:メニュー|めにゅー|menu|help|ヘルプ|使い方|つかいかた|何ができる|なにができる|what can you do)[\s?？!！。.]*$/i;
 const ACKNOWLEDGEMENT =
   /^(?:はい|うん|ええ|おけ|おk|ok|okay|k|了解|りょ|りょうかい|わかった|分かった|わかりました|分かりました|なるほど|ありがとう|ありがと|どうも|サンキュー|さんきゅ|thanks|thank you|thx|ty|got it|cool|hi|hello|hey|こんにちは|こんばんは|おはよう|おはようございます)(?:です|ございます|ね|よ|な)?[\s!！。.〜~ー👍🙏😊]*$/i;
+// Hosts and URLs ("amazon.co.jp", "http://…") are Latin whatever language their sender writes.
+const HOST_LIKE = /\S*[a-z0-9-]\.[a-z]{2,}\S*/gi;
 // Full-width Latin only comes from a Japanese keyboard; NFKC would otherwise make it look like English.
 const FULL_WIDTH_LATIN = /[Ａ-Ｚａ-ｚ]/;
 
@@ -53,7 +55,8 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
   return {
     read(raw, ctx) {
       const text = normalizeText(raw);
-      const lang: Lang = FULL_WIDTH_LATIN.test(raw) ? 'ja' : detectLanguage(text, ctx.previousLang);
+      // A link on its own says nothing about the user's language.
+      const lang: Lang = FULL_WIDTH_LATIN.test(raw) ? 'ja' : detectLanguage(text.replace(HOST_LIKE, ' '), ctx.previousLang);
       const numbers = directory.identifyAll(text);
       const found = links.findLinks(text);
       const folded = foldForClassifier(text);

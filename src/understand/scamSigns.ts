@@ -55,7 +55,10 @@ const WEIGHING =
 const ASKED =
   /求め|要求|言われ|いわれ|ゆわれ|言って(?:た|き|る)|いって(?:た|き|る)|言うから|(?:聞|き|訊)かれ(?:た|て|ちゃ|まし|とる)|(?:買|払|言|教|送|入)(?:え|れ|ろ)って|(?:教え|言っ|伝え|払っ|入れ)て?(?:たら|ても)|(?:て|で)って|(?:必要|要る|いる)って|円(?:だ)?って|聞いてく|きいてく|unless i|asks? me|asking (?:me|for)|verify (?:by|with)|(?:if|when) they ask|(?:they|he|she|it|and) needs? my|if i (?:had )?(?:give|gave|given|tell|told|pay|paid)|聞いてき|きいてき|払え|払って(?:と|って|ください|くれ)|教えて(?:と|って)|教えろ|おしえて(?:と|って)|おしえろ|言え|いえって|入力(?:して|しろ|させ|を求)|促さ|案内さ|指示さ|送って(?:と|って|ください|くれ)|頼まれ|迫られ|脅さ|確認させて|(?:たい|ください|下さい)(?:って|と(?:言|い))|必要(?:です|だ)|って(?:言|い)?われ|」(?:って|と)|留守電|るすでん|voicemail|だって|とか言|ってきた|asked|told me|tell them|demand|wanted|request|insisted|make me|needed my|said i (?:had|have|need)|says|said|to (?:pay|send|give|enter|confirm|verify|buy)|(?:言わ|いわ|教え|おしえ|払わ|はらわ|入れ|いれ|買わ)ないと/i;
 
-const CARD = /カード(?:の)?番号|カードの?情報|カードの名義|クレカ情報|銀行カード|キャッシュカード|debit card|かーど(?:の)?ばんごう|カード.{0,12}番号|クレジット|くれじっと|クレカ|セキュリティ(?:ー)?コード|有効期限|カード情報|カードの(?:裏|確認)|裏の(?:番号|3桁)|card (?:number|details|info)|credit card|cvv|security code|digits on the back|with my card|by card|カードで(?:払|支払)/i;
+const CREDIT_CARD = /クレジット|クレカ|デビット|キャッシュカード|銀行カード|セキュリティ(?:ー)?コード|有効期限|裏の(?:番号|3桁)|cvv|credit|debit|expiry|security code/i;
+// Not a gift or prepaid card's number: that is the giftCard sign, and there is no card company to call.
+const NOT_GIFT = '(?<!ギフト|プリペイド|アマゾン|アップル|グーグル|iTunes|ぎふと)';
+const CARD = new RegExp(String.raw`${NOT_GIFT}カード(?:の)?番号|カードの?情報|カードの名義|クレカ情報|銀行カード|キャッシュカード|debit card|かーど(?:の)?ばんごう|${NOT_GIFT}カード.{0,12}番号|クレジット|くれじっと|クレカ|セキュリティ(?:ー)?コード|有効期限|カード情報|カードの(?:裏|確認)|裏の(?:番号|3桁)|(?<!gift |prepaid |itunes |apple )card (?:number|details|info)|credit card|cvv|security code|digits on the back|with my card|by card|カードで(?:払|支払)`, 'i');
 /** `needsAsked`: the words are a sign only when someone asked for it; `orWeighing`: or the user is weighing handing it over. */
 const SIGN_RULES: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean; orWeighing?: boolean }[] = [
   { sign: 'giftCard', pattern: /ギフト(?:カード|券|コード)|ぎふと|アマギフ|あまぎふ|プリペイド|ぷりぺ|(?<![あア])(?:プリカ|ぷりか)|電子マネー|でんしまねー|ウェブマネー|webmoney|itunes|グーグルプレイ|ぐーぐるぷれい|google ?play|アップル(?:の)?(?:カード|ギフト)|apple (?:gift|card)|バニラ|コンビニで.{0,12}(?:カード|コード|買)|カード\s?[0-9一二三四五]+\s?(?:枚|まい)|(?:アマゾン|あまぞん|アップル|グーグル)の?カード.{0,12}(?:買|購入)|gift ?cards?|gift codes?|prepaid card|steam card/i },
@@ -95,7 +98,7 @@ const CHEATING_SIGNS: ScamSignId[] = ['cardNumber', 'personalData', 'moneyDemand
 
 export function readScamSigns(text: string, folded: string, facts: ScamFacts): ScamReading {
   const either = (re: RegExp) => re.test(text) || re.test(folded);
-  const harmDone = readHarm(text);
+  const harmDone = readHarm(text, facts.answeringWhatHappened);
   // A message that arrived by SMS or with a link is itself the request: its money words need no "they asked".
   const received = facts.hasLinks || (either(SMS_WORDS) && either(RECEIVED));
   // A page behind a link asks for what it shows: "カード番号入れる画面" needs no one to say "they asked".
@@ -107,6 +110,8 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
   if (harmDone && either(/払|はら|振り?込|ふりこ|送金|paid|transfer|wired/i)) signs.add('moneyDemand');
   // Something was handed over, we cannot tell what ("番号教えたって"): treat it as personal data.
   if (harmDone && !CHEATING_SIGNS.some((s) => signs.has(s))) signs.add('personalData');
+  // "ギフトカード…カードの番号を読み上げた": the card is the gift card, unless a credit card is named as such.
+  if (signs.has('giftCard') && !either(CREDIT_CARD)) signs.delete('cardNumber');
   // Being told to buy gift cards is being told to pay.
   if (signs.has('giftCard')) signs.add('moneyDemand');
   if (received || either(LINK_WORDS)) signs.add('smsLink');
@@ -146,7 +151,8 @@ const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.
 const PAID = new RegExp(`(?:払っ|(?<!未)払い|はらっ|振り込ん|振込ん|振込|ふりこん|送金し)${DONE}`);
 
-function readHarm(text: string): boolean {
+/** `afterScamQuestion`: the bot just asked what happened, so "もう教えてしまいました" needs no object to be harm. */
+function readHarm(text: string, afterScamQuestion: boolean): boolean {
   const harmed = EN_HARMED.exec(text);
   // An app installed stays installed, whatever was refused after it.
   if (harmed && EN_SENSITIVE.test(text) && (/install|download|let /i.test(harmed[0]) || !EN_REFUSED.test(text))) return true;
@@ -154,5 +160,6 @@ function readHarm(text: string): boolean {
   if (NOT_HANDED_OVER_YET.test(text) || ONLY_A_NAME.test(text)) return false;
   if (PAID.test(text)) return true;
   // Not the folded text: there ツイッター becomes ついったー, which holds 'いった' (said).
-  return CONSEQUENCE.test(text) || BOUGHT_CARDS.test(text) || ((HANDED_OVER.test(text) || MADE_TO.test(text)) && SENSITIVE.test(text));
+  const handedOver = HANDED_OVER.test(text) || MADE_TO.test(text);
+  return CONSEQUENCE.test(text) || BOUGHT_CARDS.test(text) || (handedOver && (SENSITIVE.test(text) || afterScamQuestion));
 }
