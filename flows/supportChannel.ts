@@ -38,6 +38,7 @@ export function createSupportChannelMachine(support: SupportHours) {
         context.need === 'urgent' && phoneStatusAt(context.at, support).open,
       isUrgent: ({ context }) => context.need === 'urgent',
       isDetailed: ({ context }) => context.need === 'detailed',
+      wantsChat: ({ context }) => context.need === 'chat',
     },
   }).createMachine({
     id: 'supportChannel',
@@ -54,6 +55,7 @@ export function createSupportChannelMachine(support: SupportHours) {
       routing: {
         always: [
           { guard: 'isSpecialRoute', target: 'specialRoute' },
+          { guard: 'wantsChat', target: 'recommendChat' },
           { guard: 'isUrgentWhilePhoneOpen', target: 'recommendPhone' },
           { guard: 'isUrgent', target: 'recommendChat' },
           { guard: 'isDetailed', target: 'recommendEmail' },

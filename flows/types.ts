@@ -46,7 +46,7 @@ export type ScamSignId =
   | 'fakeSupportNumber';
 export type ScamSeverity = 'scam' | 'caution';
 
-export type SupportNeed = 'urgent' | 'detailed' | 'simple' | 'prime' | 'business' | 'device';
+export type SupportNeed = 'urgent' | 'detailed' | 'simple' | 'chat' | 'prime' | 'business' | 'device';
 export type SpecialRouteId = 'prime' | 'business' | 'device';
 
 export type PrepTopic = 'delivery' | 'returnRefund' | 'account' | 'payment' | 'device';

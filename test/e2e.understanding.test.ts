@@ -344,3 +344,15 @@ describe('what a second newcomer ran into', () => {
     expect(textOf(await u.say('amazon.co.jp'))).toMatch(/リンク/);
   });
 });
+
+describe('asking for the chat', () => {
+  it.each(['Amazonのチャットってどこにあるの?', 'can I chat with them instead of calling?'])('%s: the chat, where it is, at any hour', async (text) => {
+    const all = textOf(await say(text));
+    expect(all).toMatch(/チャットなら24時間|Chat is open 24 hours/);
+    expect(all).toMatch(/「カスタマーサービス」|Customer Service/);
+  });
+
+  it('"電話もチャットも苦手" is not a wish for the chat', async () => {
+    expect(textOf(await say('メールで問い合わせできますか?電話もチャットも苦手で'))).not.toMatch(/チャットなら24時間/);
+  });
+});

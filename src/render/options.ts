@@ -36,6 +36,7 @@ const LABELS: Record<ActionCode, { ja: string; en: string }> = {
   'support:need:urgent': { ja: '急いでいる', en: "It's urgent" },
   'support:need:detailed': { ja: '写真・詳しい説明', en: 'Photos / long story' },
   'support:need:simple': { ja: '自分で調べたい', en: 'Sort it myself' },
+  'support:need:chat': { ja: 'チャットで相談したい', en: 'Chat, please' },
   'support:need:prime': { ja: 'プライム会員', en: 'Prime member' },
   'support:need:business': { ja: 'Amazonビジネス', en: 'Amazon Business' },
   'support:need:device': { ja: 'Kindle・Fire', en: 'Kindle / Fire' },

@@ -19,10 +19,12 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
     case 'recommendChat':
       return draft(
         ['support:hours', 'prep:ask', 'menu'],
-        t(
-          `💬 電話窓口は今は受付時間外です。急ぎならチャットを使いましょう。\n${describe('chat')}`,
-          `💬 The phone line is closed right now. For something urgent, use chat.\n${describe('chat')}`,
-        ),
+        phoneStatusAt(ctx.at, support).open || ctx.need === 'chat'
+          ? t(`💬 チャットなら24時間、文字で相談できます。\n${describe('chat')}`, `💬 Chat is open 24 hours, in writing.\n${describe('chat')}`)
+          : t(
+              `💬 電話窓口は今は受付時間外です。急ぎならチャットを使いましょう。\n${describe('chat')}`,
+              `💬 The phone line is closed right now. For something urgent, use chat.\n${describe('chat')}`,
+            ),
       );
     case 'recommendEmail':
       return draft(['support:hours', 'prep:ask', 'menu'], t(`✉️ メールが向いています。\n${describe('email')}`, `✉️ Email suits this.\n${describe('email')}`));
@@ -61,7 +63,7 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
       );
     default:
       return draft(
-        ['support:need:urgent', 'support:need:detailed', 'support:need:simple', 'support:need:prime', 'support:need:business', 'support:need:device', 'support:hours', 'support:fake', 'menu'],
+        ['support:need:urgent', 'support:need:detailed', 'support:need:simple', 'support:need:chat', 'support:need:prime', 'support:need:business', 'support:need:device', 'support:hours', 'support:fake', 'menu'],
         t(
           `どんな相談ですか?合う窓口を選びます。\n${bullets(support.channels.map((c) => `${c.ja}: ${c.summary.ja}`))}`,
           `What kind of problem is it? I will pick the channel.\n${bullets(support.channels.map((c) => `${c.en}: ${c.summary.en}`))}`,

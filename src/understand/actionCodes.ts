@@ -12,7 +12,7 @@ const SIGNS = [
   'moneyDemand', 'cardNumber', 'giftCard', 'remoteApp', 'personalData',
   'urgency', 'smsLink', 'spoofedNumber', 'oddHours', 'fakeSupportNumber',
 ] as const satisfies readonly ScamSignId[];
-const NEEDS = ['urgent', 'detailed', 'simple', 'prime', 'business', 'device'] as const satisfies readonly SupportNeed[];
+const NEEDS = ['urgent', 'detailed', 'simple', 'chat', 'prime', 'business', 'device'] as const satisfies readonly SupportNeed[];
 const TOPICS = ['delivery', 'returnRefund', 'account', 'payment', 'device'] as const satisfies readonly PrepTopic[];
 const FAQS = ['unorderedParcel', 'oddHours', 'silentCall', 'saveContact'] as const satisfies readonly FaqTopic[];
 

@@ -22,6 +22,8 @@ const NEEDS: Rule<SupportNeed>[] = [
   { value: 'business', pattern: /ビジネス|法人|会社(?:で|用|の)|請求書|領収書|経費|business|invoice|receipt for (?:my|the) company/i },
   { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i },
   { value: 'detailed', pattern: /写真|しゃしん|画像|添付|資料|スクショ|証拠|詳しく(?:説明|書)|長く|長文|文章で|ちゃんと説明|photo|picture|screenshot|attach|document|evidence|long (?:story|explanation)|in detail|in writing/i },
+  // Asking for the chat (where it is, or wanting it instead of a call); not "チャットは苦手".
+  { value: 'chat', pattern: /(?<!電話も|でんわも)(?:チャット|ちゃっと)(?!も|は苦手|が苦手|だと|じゃ)|\bchat\b(?! is hard)/i },
   { value: 'simple', pattern: /パスワード(?:を)?(?:変え|変更|忘れ)|ぱすわーど|追跡|どこにある|どこまで来|配送状況|荷物の状況|自分で|自己解決|ヘルプページ|簡単な|change (?:my )?password|reset (?:my )?password|track(?:ing)?|where is my|myself|on my own|help page|simple/i },
   { value: 'urgent', pattern: /急ぎ|今日中|薬|today|medicine|急いで|いそいで|すぐ(?:に)?(?:話|連絡|解決|つなが)|至急|今すぐ|大至急|困って(?:る|います)|urgent|asap|right now|immediately|quickly/i },
 ];

@@ -55,7 +55,7 @@ export const machineEvents = {
     },
   ],
   supportChannel: [
-    ...(['urgent', 'detailed', 'simple', 'prime', 'business', 'device'] as const).flatMap((need) => [
+    ...(['urgent', 'detailed', 'simple', 'chat', 'prime', 'business', 'device'] as const).flatMap((need) => [
       { type: 'NEED_CHOSEN', need, at: WEEKDAY_AFTERNOON },
       { type: 'NEED_CHOSEN', need, at: WEEKDAY_NIGHT },
     ]),
