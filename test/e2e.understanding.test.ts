@@ -356,3 +356,15 @@ describe('asking for the chat', () => {
     expect(textOf(await say('メールで問い合わせできますか?電話もチャットも苦手で'))).not.toMatch(/チャットなら24時間/);
   });
 });
+
+describe('small things a second newcomer met', () => {
+  it('a capital O typed for a zero is read as the number; the drivers\' toll-free number costs nothing to call', async () => {
+    const all = textOf(await say('0120-O70-585ってだれ?'));
+    expect(all).toMatch(DRIVER);
+    expect(all).toMatch(/通話料はかかりません/);
+  });
+
+  it('"でたほうがいい?" with no scam sign is the pick-up question, not "what happened?"', async () => {
+    expect(textOf(await say('えまぞんからでんわきた でたほうがいい?'))).not.toMatch(/何があったか教えてください/);
+  });
+});

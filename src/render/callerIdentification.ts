@@ -86,7 +86,9 @@ function describeNumber(n: IdentifiedNumber, rc: RenderContext): string {
   const t = pick(rc.lang);
   const vetted = n.vettedId ? rc.knowledge.numbers.numbers.find((v) => v.id === n.vettedId) : undefined;
   if (vetted) {
-    return t(`📞 ${vetted.dial} は「${vetted.owner.ja}」の番号です。\n${vetted.note.ja}`, `📞 ${vetted.dial} is ${vetted.owner.en}.\n${vetted.note.en}`);
+    // "折り返したらお金かかる?" is a common worry; toll-free numbers cost the caller nothing.
+    const free = n.kind === 'tollFree' ? t('フリーダイヤルなので、かけても通話料はかかりません。', 'It is toll-free: calling it costs you nothing.') : '';
+    return t(`📞 ${vetted.dial} は「${vetted.owner.ja}」の番号です。\n${vetted.note.ja}${free}`, `📞 ${vetted.dial} is ${vetted.owner.en}.\n${vetted.note.en} ${free}`.trimEnd());
   }
   return `📞 ${n.display}: ${kindText(n, rc)}`;
 }

@@ -9,6 +9,9 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // Katakana long-vowel mark and assorted dashes used as hyphens inside numbers ("0120ー070ー585").
 const DASH_BETWEEN_DIGITS = /(?<=\d)\s*[ー－‐‑‒–—―−ｰ]\s*(?=\d)/g;
 
+// "0120-O70-585": a capital O typed for a zero, between digits (or next to another such O).
+const LETTER_O_IN_NUMBER = /(?<=\d-?|(?<=\d-?)O)O(?=-?\d|O-?\d)/g;
+
 /** Longer text is cut before any parsing so hostile input costs little; LINE's own limit is 5,000. */
 export const MAX_UNDERSTOOD_CHARS = 1000;
 
@@ -20,6 +23,7 @@ export function normalizeText(text: string): string {
       .replace(INVISIBLE, ''),
   )
     .replace(DASH_BETWEEN_DIGITS, '-')
+    .replace(LETTER_O_IN_NUMBER, '0')
     .trim()
     .slice(0, MAX_UNDERSTOOD_CHARS);
 }

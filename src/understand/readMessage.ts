@@ -141,7 +141,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
   if (IN_APP_HOW.test(folded) && !/再配達|redeliver/i.test(folded) && !cheated && IN_APP_LIKE.has(guessed)) return 'orderCheck';
   // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
-  const pickUpLike = PICK_UP_LIKE.has(guessed) || (guessed === 'oddHours' && !r.signs.includes('oddHours'));
+  const pickUpLike =
+    PICK_UP_LIKE.has(guessed) || (guessed === 'oddHours' && !r.signs.includes('oddHours')) || (guessed === 'scamCheck' && r.signs.length === 0);
   if (ANSWER_OR_IGNORE.test(folded) && !SILENCE.test(folded) && !cheated && pickUpLike) return 'shouldCallBack';
   let topic = guessed;
   // With a number in the message "who is it" gets answered anyway; a likely second question is the real one.
