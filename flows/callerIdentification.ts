@@ -6,13 +6,16 @@ import { assign, setup } from 'xstate';
 import type { IdentifiedNumber } from './types.js';
 
 export type CallerIdentificationEvent =
-  | { type: 'NUMBERS_GIVEN'; numbers: IdentifiedNumber[] }
+  /** `at`: when the user asked (epoch ms), so the answer can say whether drivers are still out. */
+  | { type: 'NUMBERS_GIVEN'; numbers: IdentifiedNumber[]; at?: number }
   | { type: 'ASK_CALL_REASONS' }
   /** Digits that look like a phone number but are not one (a digit missing or extra). */
   | { type: 'NUMBER_NOT_READ' };
 
 export interface CallerIdentificationContext {
   numbers: IdentifiedNumber[];
+  /** When the numbers were sent, epoch ms; 0 when not known. */
+  at: number;
 }
 
 /** A message may hold several numbers; a handful is plenty to answer about and keeps stored state small. */
@@ -29,6 +32,7 @@ export const callerIdentificationMachine = setup({
     rememberNumbers: assign({
       numbers: ({ event }) =>
         event.type === 'NUMBERS_GIVEN' ? event.numbers.slice(0, MAX_NUMBERS_PER_MESSAGE) : [],
+      at: ({ event }) => (event.type === 'NUMBERS_GIVEN' ? (event.at ?? 0) : 0),
     }),
   },
   guards: {
@@ -40,7 +44,7 @@ export const callerIdentificationMachine = setup({
   },
 }).createMachine({
   id: 'callerIdentification',
-  context: { numbers: [] },
+  context: { numbers: [], at: 0 },
   initial: 'awaitingNumber',
   on: {
     NUMBERS_GIVEN: { target: '.identifying', actions: 'rememberNumbers' },

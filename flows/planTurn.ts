@@ -15,7 +15,7 @@ export function planTurn(r: Reading, at: number): Intent[] {
 
   const plan: Intent[] = [];
   if (r.numbers.length > 0) {
-    plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers } });
+    plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers, at } });
   }
   // Harm already done outranks everything else the message says: where to get help, now.
   if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs } }];

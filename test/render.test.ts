@@ -151,4 +151,14 @@ describe('call-back advice and the hour', () => {
     expect(night).not.toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
     expect(replyAt(event(at(10)))).toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
   });
+
+  it('the caller answer for the drivers\' number at 01:05 says they are off; at 10:05 it asks for the situation', () => {
+    const callerAt = (t: number) => {
+      const stepped = conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: [numbers.driver], at: t } });
+      return renderReply([stepped.view], stepped.session, knowledge, allowed).messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
+    };
+    expect(callerAt(at(1))).toMatch(/配達の時間外/);
+    expect(callerAt(at(1))).not.toMatch(/状況に近いもの/);
+    expect(callerAt(at(10))).toMatch(/状況に近いもの/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CallerIdentificationContext } from '../../flows/callerIdentification.js';
 import type { IdentifiedNumber, Lang, NumberKind } from '../../flows/types.js';
+import { toJapanTime } from '../../flows/japanTime.js';
 import { bullets, draft, pick, type Draft, type RenderContext } from './draft.js';
 
 const VOUCHING_STATES = new Set(['deliveryDriver', 'officialSupport', 'officialSmsSender']);
@@ -9,6 +10,9 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
   const { delivery } = rc.knowledge;
   const details = ctx.numbers.map((n) => describeNumber(n, rc)).join('\n\n');
   const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
+  const { from, to } = delivery.deliveryHours;
+  const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
+  const afterHours = hour !== null && (hour < from || hour >= to);
   // A known number's reassuring answer would contradict the warning next to it; the number's identity is enough.
   if (rc.besideScamWarning && VOUCHING_STATES.has(state)) {
     return draft(['scam:orders', 'menu'], `${details}\n\n${t('ただし着信画面の番号は偽装できます。番号だけで本物と判断しないでください。', 'But the number on your screen can be faked: it proves nothing on its own.')}`);
@@ -24,8 +28,8 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
           ],
           details,
           t(
-            `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。\n\n折り返すか迷ったら、いまの状況に近いものを選んでください。`,
-            `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.\n\nNot sure whether to call back? Pick what fits you now.`,
+            `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。\n\n${afterHours ? `🌙 いまは配達の時間外(おおむね${from}時〜${to}時)なので、折り返してもつながりません。朝になったらアプリの注文履歴で確かめてください。` : '折り返すか迷ったら、いまの状況に近いものを選んでください。'}`,
+            `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.\n\n${afterHours ? `🌙 Drivers work roughly ${from}:00–${to}:00, so calling back now reaches no one. In the morning, check the order history in the app.` : 'Not sure whether to call back? Pick what fits you now.'}`,
           ),
         ),
         followUps: { why: 'caller:reasons', yes: 'callback:ask', willCallBack: 'callback:will' },
