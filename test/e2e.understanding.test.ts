@@ -368,3 +368,30 @@ describe('small things a second newcomer met', () => {
     expect(textOf(await say('えまぞんからでんわきた でたほうがいい?'))).not.toMatch(/何があったか教えてください/);
   });
 });
+
+describe('what replaying both newcomer runs still showed', () => {
+  it('a gift-card victim hears plainly that it was a scam and to keep the cards and receipts', async () => {
+    const all = textOf(await say('電話でAmazonのサポートと言われて、アップルのギフトカード5万円分買って番号教えちゃった'));
+    expect(all).toMatch(/ギフトカードで支払わせるのは詐欺/);
+    expect(all).toMatch(/レシート/);
+    expect(all).toMatch(/188/);
+  });
+
+  it('a recorded voice demanding unpaid fees is a scam sign on the first message', async () => {
+    expect(textOf(await say('+81 50 から始まる番号で自動音声、Amazonプライムの料金が払われてないって'))).toMatch(/詐欺のサイン/);
+  });
+
+  it('"…と言われました" in a plain request for the number is not a scam report', async () => {
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください。まごにきいてもわからないといわれました'))).toMatch(/折り返しを頼む/);
+  });
+
+  it('hours and the chat asked together: both answered', async () => {
+    const all = textOf(await say('What are Amazon Japan customer service hours? Is there a chat?'));
+    expect(all).toMatch(/Chat is open 24 hours/);
+    expect(all).toMatch(/9:00–21:00/);
+  });
+
+  it('a number with no hour in the message is not answered as a night call', async () => {
+    expect(textOf(await say('011-330-3000から電話きた、これ何?'))).not.toMatch(/深夜|間違い電話か自動音声/);
+  });
+});

@@ -49,6 +49,13 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
       const handedOver = ctx.signs.filter((s) => HANDED_OVER_SIGNS.includes(s));
       const cardGiven = handedOver.includes('cardNumber');
       const card = handedOver.length === 0 || cardGiven ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
+      // Gift-card codes cannot be stopped like a card; what helps is saying plainly it was a scam and keeping the evidence.
+      const giftCards = handedOver.includes('giftCard')
+        ? t(
+            '⚠️ ギフトカードで支払わせるのは詐欺の手口です。買ったカードとレシートは捨てずに、相談するときに手元に置いてください。\n\n',
+            '⚠️ Being made to pay with gift cards is a scam. Keep the cards and the receipts; have them at hand when you call for help.\n\n',
+          )
+        : '';
       // A password typed into a fake page is used within minutes: changing it comes before the phone calls.
       const account = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink')
         ? t(
@@ -60,8 +67,8 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
         ['scam:orders', 'menu'],
         t(
           // A card number typed into a page is used at once: stopping the card comes first of all.
-          `${cardGiven ? `💳 ${card}\n` : ''}${account}🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Amazonのパスワードも変えておきましょう。'}フィッシングの報告先は${scam.phishingReport.ja}です。`,
-          `${cardGiven ? `💳 ${card}\n` : ''}${account}🆘 Get help now; you are not alone in this.\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Change your Amazon password too. '}Phishing can be reported to ${scam.phishingReport.en}.`,
+          `${cardGiven ? `💳 ${card}\n` : ''}${giftCards}${account}🆘 ひとりで抱えず、今すぐ相談してください。\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Amazonのパスワードも変えておきましょう。'}フィッシングの報告先は${scam.phishingReport.ja}です。`,
+          `${cardGiven ? `💳 ${card}\n` : ''}${giftCards}${account}🆘 Get help now; you are not alone in this.\n${lines}\n\n${cardGiven ? '' : card}${account ? '' : 'Change your Amazon password too. '}Phishing can be reported to ${scam.phishingReport.en}.`,
         ),
       );
     }

@@ -20,7 +20,10 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
       return draft(
         ['support:hours', 'prep:ask', 'menu'],
         phoneStatusAt(ctx.at, support).open || ctx.need === 'chat'
-          ? t(`💬 チャットなら24時間、文字で相談できます。\n${describe('chat')}`, `💬 Chat is open 24 hours, in writing.\n${describe('chat')}`)
+          ? t(
+              `💬 チャットなら24時間、文字で相談できます。\n${describe('chat')}\n\n電話(折り返し)は毎日${support.phone.hours.from}時〜${support.phone.hours.to}時です。`,
+              `💬 Chat is open 24 hours, in writing.\n${describe('chat')}\n\nPhone callbacks run daily ${support.phone.hours.from}:00–${support.phone.hours.to}:00.`,
+            )
           : t(
               `💬 電話窓口は今は受付時間外です。急ぎならチャットを使いましょう。\n${describe('chat')}`,
               `💬 The phone line is closed right now. For something urgent, use chat.\n${describe('chat')}`,

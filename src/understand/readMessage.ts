@@ -153,8 +153,14 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   // "2am call from a number i dont know. kinda creepy": nobody asked who; the hour is what bothers them.
   if (topic === 'whoCalled' && r.signs.includes('oddHours')) return 'oddHours';
   if (cheated && (OUTRANKED_BY_SCAM.has(topic) || topic === 'fakeSupportNumber')) return 'scamCheck';
+  // "…と言われました" alone makes the classifier think of scams; with no sign, link, number or word of doubt,
+  // its second guess is the question ("あまぞんのでんわばんごうをおしえてください。…といわれました").
+  const noScamInSight = r.signs.length === 0 && r.links.length === 0 && r.numbers.length === 0 && !SCAM_WORDS.test(folded);
+  if (topic === 'scamCheck' && noScamInSight && flow !== 'scamCheck' && runnerUp && runnerUp.topic !== 'none') topic = runnerUp.topic;
   // A call at 3 a.m.: asking whether it is real is a scam question, asking who it was is "who called",
   // and "こんな時間に?" with nothing else wrong is about the hour.
+  // No hour in the message at all: the classifier's "odd hours" is a guess from other words.
+  if (topic === 'oddHours' && !r.signs.includes('oddHours') && !ANY_TIME.test(folded)) topic = r.numbers.length > 0 ? 'whoCalled' : (runnerUp?.topic ?? 'none');
   if (topic === 'oddHours' && ASKS_IF_FAKE.test(folded)) return 'scamCheck';
   if (topic === 'oddHours' && asksWho && !TIME_QUESTION.test(folded)) return 'whoCalled';
   // "Who calls at that hour??" asks about the hour, whichever support question its words resemble.
@@ -200,6 +206,8 @@ const ANSWER_OR_IGNORE =
   /(?:出|で)(?:ても|たほうが|た方が|るべき|ないと|なくても|んでも)|(?:無視|むし|するー|スルー|放置|ほっと|しかと)(?:して|しても|しといて|で|でも)?(?:いい|ええ|大丈夫|平気|ok|よく|問題)|(?:pick up|answer it|ignore it|ignore them)/i;
 const SILENCE = /無言|切れ|ワン切り|わん切り|鳴って|silent|hung up|rang once/i;
 const PICK_UP_LIKE = new Set<Topic>(['silentCall', 'unorderedParcel', 'callReasons', 'whoCalled', 'none']);
+const ANY_TIME = /時|夜|朝|晩|早|遅|深夜|夜中|night|morning|evening|late|early|\b(?:am|pm)\b|[0-9](?:am|pm)/i;
+const SCAM_WORDS = /詐欺|怪し|あやし|偽|にせ|本物|ほんもの|騙|だま|やばい|危な|不審|変な|おかしい|scam|fake|suspicious|fraud|legit|\breal\b|phish/i;
 const HOUR_OUTRANKS = new Set<Topic>(['callReasons', 'supportPhone', 'supportContact', 'supportHours', 'none']);
 
 // What a "why I would (not) call back" message gets mistaken for when it does not say "call back".
