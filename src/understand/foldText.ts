@@ -16,6 +16,9 @@ const KANA_TO_KANJI: [string, string][] = [
   ['つながらな', '繋がらな'], ['つながん', '繋がん'], ['だれ', '誰'], ['なんで', 'なぜ'], ['どうして', 'なぜ'],
 ];
 
+// One pass over the text for all of them (the list is longest first, and alternation tries in order).
+const KANA_WORD = new RegExp(KANA_TO_KANJI.map(([kana]) => kana).join('|'), 'g');
+const KANJI_OF = new Map(KANA_TO_KANJI);
 const KATAKANA = /[\u30A1-\u30F6]/g;
 const URLISH = /(https?:\/\/|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)+\/\S*/gi;
 const NUMBERISH = /\+?\d[\d\-\s()]{5,}\d/g;
@@ -27,7 +30,7 @@ export function foldForClassifier(normalizedText: string): string {
   let s = withoutLinks(normalizedText.toLowerCase()).replace(NUMBERISH, ' ＃ ');
   // Katakana → hiragana, except the long-vowel mark, which both scripts share.
   s = s.replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-  for (const [kana, kanji] of KANA_TO_KANJI) s = s.replaceAll(kana, kanji);
+  s = s.replace(KANA_WORD, (kana) => KANJI_OF.get(kana)!);
   return s
     .replace(/[!?！？。、,.…~〜]+/g, (p) => (p.includes('?') || p.includes('？') ? ' ? ' : ' '))
     .replace(/\s+/g, ' ')

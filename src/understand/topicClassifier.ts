@@ -46,26 +46,25 @@ export function trainTopicModel(examples: readonly TopicExample[], featurize: (t
   const K = topics.length;
   const index = new Map<Topic, number>(topics.map((t, i) => [t, i]));
   // One flat table (feature row × topic column) instead of one typed array per feature: tens of thousands of
-  // small allocations made start-up several times slower.
+  // small allocations made start-up several times slower. Rows are numbered first, so the table is allocated once.
   const featureRow = new Map<string, number>();
-  const counts: number[] = [];
-  const totals = new Float64Array(K);
-  for (const ex of examples) {
-    const k = index.get(ex.topic)!;
-    for (const f of featurize(ex.text)) {
+  const rowsOf = examples.map((ex) =>
+    featurize(ex.text).map((f) => {
       let row = featureRow.get(f);
-      if (row === undefined) {
-        row = featureRow.size;
-        featureRow.set(f, row);
-        for (let j = 0; j < K; j++) counts.push(0);
-      }
-      counts[row * K + k]! += 1;
-      totals[k]! += 1;
-    }
-  }
+      if (row === undefined) featureRow.set(f, (row = featureRow.size));
+      return row;
+    }),
+  );
   const vocabulary = featureRow.size;
+  const counts = new Float64Array(vocabulary * K);
+  const totals = new Float64Array(K);
+  examples.forEach((ex, e) => {
+    const k = index.get(ex.topic)!;
+    for (const row of rowsOf[e]!) counts[row * K + k]! += 1;
+    totals[k]! += rowsOf[e]!.length;
+  });
   const denominators = Array.from(totals, (t) => Math.log(t + ALPHA * vocabulary));
-  const logWeights = Float64Array.from(counts, (c, i) => Math.log(c + ALPHA) - denominators[i % K]!);
+  const logWeights = counts.map((c, i) => Math.log(c + ALPHA) - denominators[i % K]!);
 
   return {
     topics,
