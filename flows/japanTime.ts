@@ -33,6 +33,13 @@ export function toJapanTime(at: number): JapanTime {
   };
 }
 
+/** Whether drivers are off at `at` (0 = not known: not outside). */
+export function outsideDeliveryHours(at: number, hours: { from: number; to: number }): boolean {
+  if (!at) return false;
+  const { hour } = toJapanTime(at);
+  return hour < hours.from || hour >= hours.to;
+}
+
 export type CrowdLevel = 'busy' | 'normal' | 'quiet';
 export type DayType = 'weekday' | 'weekendOrHoliday';
 

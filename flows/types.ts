@@ -83,6 +83,9 @@ export interface LinkFinding {
 }
 
 /** Short replies whose meaning comes from what the bot just asked. */
+/** Signs that someone went after money, data or control of the phone: what a victim may have handed over. */
+export const HANDOVER_SIGNS: readonly ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
+
 /** Whole short messages: answers to the bot's last question, or a bare greeting. */
 export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello';
 

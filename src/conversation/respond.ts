@@ -35,7 +35,7 @@ const OPTION_NUMBER = /^(\d{1,2})$/;
  * never "call once more".
  */
 const CHECK_THE_APP: Partial<Record<FollowUp, ActionCode>> = { willCallBack: 'scam:orders' };
-export const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
+const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
   callbackDecision: { willCallBack: 'callback:will' },
   callerIdentification: CHECK_THE_APP,
   supportChannel: CHECK_THE_APP,

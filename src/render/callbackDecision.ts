@@ -1,5 +1,5 @@
 import type { CallbackDecisionContext } from '../../flows/callbackDecision.js';
-import { toJapanTime } from '../../flows/japanTime.js';
+import { outsideDeliveryHours } from '../../flows/japanTime.js';
 import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
 
 export function renderCallbackDecision(state: string, ctx: CallbackDecisionContext, rc: RenderContext): Draft {
@@ -8,13 +8,12 @@ export function renderCallbackDecision(state: string, ctx: CallbackDecisionConte
   const why = delivery.callbackAdvice.find((row) => row.situation === ctx.situation)?.why[rc.lang] ?? '';
   const redelivery = numbered(delivery.redeliverySteps[rc.lang]);
   // Calling a driver back only helps while drivers are out; at 1 a.m. the advice is the app, in the morning.
-  const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
   const { from, to } = delivery.deliveryHours;
   // An unclear address is the one situation where waiting costs the parcel: say so even at night.
   const addressNote = ctx.situation === 'addressWorry'
     ? { ja: `${why}朝いちばんに確かめてください。`, en: `${why} Check first thing in the morning. ` }
     : { ja: '', en: '' };
-  if ((state === 'adviseCallBack' || state === 'callingBack' || state === 'tryAgainLater') && hour !== null && (hour < from || hour >= to)) {
+  if ((state === 'adviseCallBack' || state === 'callingBack' || state === 'tryAgainLater') && outsideDeliveryHours(ctx.at, delivery.deliveryHours)) {
     return draft(
       ['callback:redelivery', 'scam:orders', 'menu'],
       t(

@@ -1,6 +1,6 @@
 import type { CallerIdentificationContext } from '../../flows/callerIdentification.js';
 import type { IdentifiedNumber, Lang, NumberKind } from '../../flows/types.js';
-import { toJapanTime } from '../../flows/japanTime.js';
+import { outsideDeliveryHours } from '../../flows/japanTime.js';
 import { bullets, draft, pick, type Draft, type RenderContext } from './draft.js';
 
 const VOUCHING_STATES = new Set(['deliveryDriver', 'officialSupport', 'officialSmsSender']);
@@ -11,8 +11,7 @@ export function renderCallerIdentification(state: string, ctx: CallerIdentificat
   const details = ctx.numbers.map((n) => describeNumber(n, rc)).join('\n\n');
   const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
   const { from, to } = delivery.deliveryHours;
-  const hour = ctx.at ? toJapanTime(ctx.at).hour : null;
-  const afterHours = hour !== null && (hour < from || hour >= to);
+  const afterHours = outsideDeliveryHours(ctx.at, delivery.deliveryHours);
   // A known number's reassuring answer would contradict the warning next to it; the number's identity is enough.
   if (rc.besideScamWarning && VOUCHING_STATES.has(state)) {
     return draft(['scam:orders', 'menu'], `${details}\n\n${t('ただし着信画面の番号は偽装できます。番号だけで本物と判断しないでください。', 'But the number on your screen can be faked: it proves nothing on its own.')}`);

@@ -1,8 +1,6 @@
 import type { ScamCheckContext } from '../../flows/scamCheck.js';
-import type { LinkFinding, ScamSignId } from '../../flows/types.js';
+import { HANDOVER_SIGNS, type LinkFinding } from '../../flows/types.js';
 import { bullets, draft, numbered, pick, type Draft, type RenderContext } from './draft.js';
-
-const HANDED_OVER_SIGNS: ScamSignId[] = ['cardNumber', 'giftCard', 'remoteApp', 'personalData', 'moneyDemand'];
 
 export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: RenderContext): Draft {
   const t = pick(rc.lang);
@@ -46,7 +44,7 @@ export function renderScamCheck(state: string, ctx: ScamCheckContext, rc: Render
     case 'gettingHelp': {
       const lines = rc.knowledge.numbers.helpLines.map((h) => `・${h.name[rc.lang]} ${h.dial}: ${h.use[rc.lang]}`).join('\n');
       // Someone who read out gift-card codes has no card to stop: the card line only when a card may be involved.
-      const handedOver = ctx.signs.filter((s) => HANDED_OVER_SIGNS.includes(s));
+      const handedOver = ctx.signs.filter((s) => HANDOVER_SIGNS.includes(s));
       const cardGiven = handedOver.includes('cardNumber');
       const card = handedOver.length === 0 || cardGiven ? `${scam.cardCompanyAdvice[rc.lang]}\n` : '';
       // Gift-card codes cannot be stopped like a card; what helps is saying plainly it was a scam and keeping the evidence.

@@ -19,7 +19,8 @@ export function renderSupportChannel(state: string, ctx: SupportChannelContext, 
     case 'recommendChat':
       return draft(
         ['support:hours', 'prep:ask', 'menu'],
-        phoneStatusAt(ctx.at, support).open || ctx.need === 'chat'
+        // The machine sends an urgent need here only while the phone is closed; asking for the chat, at any hour.
+        ctx.need === 'chat'
           ? t(
               `💬 チャットなら24時間、文字で相談できます。\n${describe('chat')}\n\n電話(折り返し)は毎日${support.phone.hours.from}時〜${support.phone.hours.to}時です。`,
               `💬 Chat is open 24 hours, in writing.\n${describe('chat')}\n\nPhone callbacks run daily ${support.phone.hours.from}:00–${support.phone.hours.to}:00.`,

@@ -34,10 +34,11 @@ const KANA_DIGITS: [string, string][] = [
   ['さん', '3'], ['サン', '3'], ['よん', '4'], ['ヨン', '4'], ['ろく', '6'], ['ロク', '6'], ['なな', '7'], ['ナナ', '7'], ['しち', '7'],
   ['はち', '8'], ['ハチ', '8'], ['きゅう', '9'], ['キュウ', '9'], ['きゅー', '9'], ['ご', '5'], ['ゴ', '5'],
 ];
-const KANA_DIGIT = new RegExp(KANA_DIGITS.map(([k]) => k).join('|'), 'g');
+const KANA_DIGIT_WORDS = KANA_DIGITS.map(([k]) => k).join('|');
+const KANA_DIGIT = new RegExp(KANA_DIGIT_WORDS, 'g');
 const KANA_DIGIT_VALUE = new Map(KANA_DIGITS);
 // Ten or more in a row (a phone number's length), spaces or の between groups: ordinary words never run that long.
-const KANA_DIGIT_RUN = new RegExp(`(?:(?:${KANA_DIGITS.map(([k]) => k).join('|')})[\\s、の]*){10,}`, 'g');
+const KANA_DIGIT_RUN = new RegExp(`(?:(?:${KANA_DIGIT_WORDS})[\\s、の]*){10,}`, 'g');
 const digitsFromKana = (text: string) =>
   text.replace(KANA_DIGIT_RUN, (run) => ` ${run.replace(/[\s、の]+/g, '').replace(KANA_DIGIT, (d) => KANA_DIGIT_VALUE.get(d)!)} `);
 

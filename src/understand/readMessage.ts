@@ -5,7 +5,7 @@
  * the project's examples, nudged by what the bot asked last.
  */
 import type { Knowledge } from '../../data/schema.js';
-import type { FlowId, Lang, Reading, ScamSignId, Topic } from '../../flows/types.js';
+import { HANDOVER_SIGNS, type FlowId, type Lang, type Reading, type Topic } from '../../flows/types.js';
 import { foldForClassifier, withoutLinks } from './foldText.js';
 import { createLinkReader, type LinkReader } from './links.js';
 import { detectLanguage, normalizeText } from './normalizeText.js';
@@ -93,7 +93,6 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
 
 type ReadingFacts = Omit<Reading, 'topic' | 'alternatives'>;
 // Signs that someone tried to get money, data or control: whatever else the message asks, it is a scam report.
-const CHEATING: ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
 // Questions a scam report outranks; blocking, links and found-online numbers keep their own, more specific answer.
 const OUTRANKED_BY_SCAM = new Set<Topic>([
   'whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'silentCall', 'unorderedParcel', 'orderCheck', 'supportContact',
@@ -114,7 +113,7 @@ interface TopicClues {
 
 function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic {
   const { flow, runnerUp, folded } = clues;
-  const cheated = r.signs.some((s) => CHEATING.includes(s));
+  const cheated = r.signs.some((s) => HANDOVER_SIGNS.includes(s));
   const foundOnline = r.signs.includes('fakeSupportNumber');
   const asksWho = WHO_QUESTION.test(folded);
   const aboutDelivery = DELIVERY_WORDS.test(folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
