@@ -27,7 +27,7 @@ export interface MessageReader {
 const RESET = /^(?:最初から|はじめから|初めから|リセット|やり直し|やりなおし|reset|restart|start over)[\s!！。.]*$/i;
 const MENU = /^(?:メニュー|めにゅー|menu|help|ヘルプ|使い方|つかいかた|何ができる|なにができる|what can you do)[\s?？!！。.]*$/i;
 const ACKNOWLEDGEMENT =
-  /^(?:はい|うん|ええ|おけ|おk|ok|okay|k|了解|りょ|りょうかい|わかった|分かった|わかりました|分かりました|なるほど|ありがとう|ありがと|どうも|サンキュー|さんきゅ|thanks|thank you|thx|ty|got it|cool|hi|hello|hey|こんにちは|こんばんは|おはよう|おはようございます)(?:です|ございます|ね|よ|な)?[\s!！。.〜~ー👍🙏😊]*$/i;
+  /^(?:はい|うん|ええ|おけ|おk|ok|okay|k|了解|りょ|りょうかい|わかった|分かった|わかりました|分かりました|なるほど|ありがとう|ありがと|どうも|サンキュー|さんきゅ|thanks|thank you|thx|ty|got it|cool)(?:です|ございます|ね|よ|な)?[\s!！。.〜~ー👍🙏😊]*$/i;
 // Hosts and URLs ("amazon.co.jp", "http://…") are Latin whatever language their sender writes.
 const HOST_LIKE = /\S*[a-z0-9-]\.[a-z]{2,}\S*/gi;
 // Full-width Latin only comes from a Japanese keyboard; NFKC would otherwise make it look like English.
@@ -77,7 +77,8 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       if (MENU.test(text)) return { ...base, topic: 'menu', alternatives: [] };
       // "はい" or "ok" that the last reply offered nothing for, "hi", "thanks": nothing to act on. (A follow-up
       // the last reply did offer something for is resolved before the topic is looked at.)
-      if (ACKNOWLEDGEMENT.test(text) || (base.followUp === 'willCallBack' && ctx.activeFlow === 'callbackDecision')) {
+      // Greetings are the 'hello' follow-up (slots.ts), so the greeting words live in one list.
+      if (ACKNOWLEDGEMENT.test(text) || base.followUp === 'hello' || (base.followUp === 'willCallBack' && ctx.activeFlow === 'callbackDecision')) {
         return { ...base, topic: 'smallTalk', alternatives: [] };
       }
 

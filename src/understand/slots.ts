@@ -42,7 +42,7 @@ export const readPrepTopic = (text: string, folded: string) => first(PREP_TOPICS
 
 // Only whole short messages count: "はい" is a follow-up, "はい、0120…から着信が" is not.
 const FOLLOW_UPS: Rule<FollowUp>[] = [
-  { value: 'hello', pattern: /^(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう(?:ございます)?|はじめまして|初めまして|もしもし|hi|hello|hey|hiya|good (?:morning|afternoon|evening))[\s!！。.〜~ー😊👋]*$/i },
+  { value: 'hello', pattern: /^(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう(?:ございます)?|はじめまして|初めまして|もしもし|hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:です|ね|よ|な)?[\s!！。.〜~ー👍🙏😊👋]*$/i },
   { value: 'how', pattern: /^(?:どうやって|どうやって(?:確認|確かめ|見)(?:る|れば|するの|すればいい|んの)?|やり方(?:は)?|方法(?:は)?|どこ(?:を)?見(?:れば|たら)(?:いい)?|how|how do i (?:check|do (?:that|it)|see)|how\?|where do i (?:check|look))[\s?？!]*$/i },
   { value: 'why', pattern: /^(?:なぜ|なんで|何で|どうして|なんでや|なんで\?|理由は|why|why\?|how come|why is that|why so)[\s?？!]*$/i },
   { value: 'willCallBack', pattern: /^(?:じゃ(?:あ)?|では|なら|ほな|ほんなら|そんなら|んじゃ|したら|よし|ok|おk|了解|わかった|分かった|それなら)?[\s、,]*(?:(?:折り返|おりかえ|かけ直|かけなお|掛け直)(?:す|します|しま[ー〜~]?す|そう|そうかな|してみる|してみます|しとく|しときます|すね|すわ|するわ|する)|電話(?:してみる|してみます|する|します|するわ)|かけてみ(?:る|ます)|かけます)[\s!！。.、〜~ねよかなわー]{0,6}$|^(?:ok |okay |alright |then )?i(?:'ll| will) call (?:them |him |her |it )?back[.! ]*$/i },
