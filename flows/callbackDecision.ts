@@ -10,6 +10,8 @@ export type CallbackDecisionEvent =
   | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation; at?: number }
   | { type: 'CALLBACK_FAILED'; at?: number }
   | { type: 'SHOW_REDELIVERY' }
+  /** "Should I call back? / I missed it, is that OK?" with no situation given: the general answer, at this hour. */
+  | { type: 'ASK_WHETHER_TO_CALL_BACK'; at?: number }
   | { type: 'WILL_CALL_BACK'; at?: number };
 
 export interface CallbackDecisionContext {
@@ -52,6 +54,7 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
       // A user may report a failed callback or ask for the redelivery route without going through the table.
       CALLBACK_FAILED: { target: '.checkingAttempts', actions: ['countFailedCallback', 'rememberTime'] },
       SHOW_REDELIVERY: '.redeliveryRoute',
+      ASK_WHETHER_TO_CALL_BACK: { target: '.askingSituation', actions: 'rememberTime' },
       // The user has made up their mind ("じゃあ折り返す"): no table, just how to make the call count.
       WILL_CALL_BACK: { target: '.callingBack', actions: 'rememberTime' },
     },

@@ -2,7 +2,7 @@
  * One conversation turn, pure: (stored session, understood intent) → (next session, what to show).
  * Loading, saving and sending happen outside; this module only steps machines.
  */
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { initialTransition, transition, type AnyStateMachine, type StateValueFrom } from 'xstate';
 import type { Knowledge } from '../data/schema.js';
 import { createCallbackDecisionMachine, type CallbackDecisionContext, type CallbackDecisionEvent } from './callbackDecision.js';
 import {
@@ -26,12 +26,19 @@ import {
   type Topic,
 } from './types.js';
 
+/** The states a machine rests in (transient `always` states are never stored or shown), straight from its definition. */
+export type CallerIdentificationState = Exclude<StateValueFrom<typeof callerIdentificationMachine>, 'identifying'>;
+export type CallbackDecisionState = Exclude<StateValueFrom<ReturnType<typeof createCallbackDecisionMachine>>, 'deciding' | 'checkingAttempts'>;
+export type ScamCheckState = Exclude<StateValueFrom<ReturnType<typeof createScamCheckMachine>>, 'assessing'>;
+export type SupportChannelState = Exclude<StateValueFrom<ReturnType<typeof createSupportChannelMachine>>, 'routing'>;
+export type PrepareCallState = StateValueFrom<typeof prepareCallMachine>;
+
 interface FlowTypes {
-  callerIdentification: { event: CallerIdentificationEvent; context: CallerIdentificationContext };
-  callbackDecision: { event: CallbackDecisionEvent; context: CallbackDecisionContext };
-  scamCheck: { event: ScamCheckEvent; context: ScamCheckContext };
-  supportChannel: { event: SupportChannelEvent; context: SupportChannelContext };
-  prepareCall: { event: PrepareCallEvent; context: PrepareCallContext };
+  callerIdentification: { event: CallerIdentificationEvent; context: CallerIdentificationContext; state: CallerIdentificationState };
+  callbackDecision: { event: CallbackDecisionEvent; context: CallbackDecisionContext; state: CallbackDecisionState };
+  scamCheck: { event: ScamCheckEvent; context: ScamCheckContext; state: ScamCheckState };
+  supportChannel: { event: SupportChannelEvent; context: SupportChannelContext; state: SupportChannelState };
+  prepareCall: { event: PrepareCallEvent; context: PrepareCallContext; state: PrepareCallState };
 }
 
 export type FlowEvent<F extends FlowId = FlowId> = FlowTypes[F]['event'];
@@ -51,7 +58,7 @@ export type Intent =
   /** `suggestions`: the topics the message most resembled, offered as "did you mean". */
   | { type: 'unrecognized'; cause: UnrecognizedCause; suggestions?: Topic[] };
 
-export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: string; context: FlowTypes[F]['context'] } }[FlowId];
+export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: FlowTypes[F]['state']; context: FlowTypes[F]['context'] } }[FlowId];
 
 export type View =
   | { kind: 'menu'; greeting: boolean; reset: boolean }

@@ -33,11 +33,23 @@ export function toJapanTime(at: number): JapanTime {
   };
 }
 
-/** Whether drivers are off at `at` (0 = not known: not outside). */
-export function outsideDeliveryHours(at: number, hours: { from: number; to: number }): boolean {
-  if (!at) return false;
+/** "2026-12-08T21:05" read as Japan local time → epoch ms (the clock of the answer corpus and the local page). */
+export function japanLocalToEpoch(local: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new Error(`not a Japan local time (YYYY-MM-DDTHH:MM): ${local}`);
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi) - JST_OFFSET_MS;
+}
+
+/**
+ * Where `at` stands against the drivers' hours. Document 000 gives 8–21 "with some margin" in busy seasons,
+ * so the hour on either side is an edge where a call is still likely, not a certainty (0 = not known: within).
+ */
+export function deliveryWindowAt(at: number, hours: { from: number; to: number }): 'within' | 'edge' | 'night' {
+  if (!at) return 'within';
   const { hour } = toJapanTime(at);
-  return hour < hours.from || hour >= hours.to;
+  if (hour >= hours.from && hour < hours.to) return 'within';
+  return hour === hours.from - 1 || hour === hours.to ? 'edge' : 'night';
 }
 
 export type CrowdLevel = 'busy' | 'normal' | 'quiet';

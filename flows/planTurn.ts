@@ -18,8 +18,8 @@ export function planTurn(r: Reading, at: number): Intent[] {
     plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers, at } });
   }
   // Harm already done outranks everything else the message says: where to get help, now.
-  if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs } }];
-  if (r.signs.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs } });
+  if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs, onCall: r.onCall } }];
+  if (r.signs.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs, onCall: r.onCall } });
   if (r.links.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'LINKS_REPORTED', links: r.links } });
 
   const answer = answerFor(r, at, plan.length > 0);
@@ -45,9 +45,9 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
     case 'shouldCallBack':
       if (r.situation) return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation, at } };
-      // With a number, the caller answer already says whether to call back (a driver's offers the four situations).
-      if (r.numbers.length > 0) return null;
-      return { type: 'flow', flow: 'callbackDecision' };
+      // "出なかったけど大丈夫?" with the driver's number: the answer to that leads, whose number it is follows in a line.
+      if (r.numbers.length > 0 && !driverCalled) return null;
+      return { type: 'flow', flow: 'callbackDecision', event: { type: 'ASK_WHETHER_TO_CALL_BACK', at } };
     case 'callbackFailed':
       // Amazon's own support line not answering is a support question: hours, chat and the callback request.
       if (r.numbers.some((n) => n.role === 'officialSupport')) return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };

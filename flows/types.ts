@@ -106,6 +106,8 @@ export interface Reading {
   need: SupportNeed | null;
   prepTopic: PrepTopic | null;
   followUp: FollowUp | null;
+  /** Still on the line with the caller: hanging up comes before anything else the reply says. */
+  onCall: boolean;
   /** When the topic is uncertain or 'none': the next most likely topics, best first ("did you mean"). */
   alternatives: Topic[];
 }

@@ -1,135 +1,72 @@
+import type { CallerIdentificationState } from '../../flows/conversation.js';
 import type { CallerIdentificationContext } from '../../flows/callerIdentification.js';
-import type { IdentifiedNumber, Lang, NumberKind } from '../../flows/types.js';
-import { outsideDeliveryHours } from '../../flows/japanTime.js';
-import { bullets, draft, pick, type Draft, type RenderContext } from './draft.js';
+import type { IdentifiedNumber, Lang } from '../../flows/types.js';
+import { deliveryWindowAt } from '../../flows/japanTime.js';
+import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
-const VOUCHING_STATES = new Set(['deliveryDriver', 'officialSupport', 'officialSmsSender']);
+const VOUCHING_STATES: ReadonlySet<CallerIdentificationState> = new Set(['deliveryDriver', 'officialSupport', 'officialSmsSender']);
 
-export function renderCallerIdentification(state: string, ctx: CallerIdentificationContext, rc: RenderContext): Draft {
-  const t = pick(rc.lang);
-  const { delivery } = rc.knowledge;
-  const details = ctx.numbers.map((n) => describeNumber(n, rc)).join('\n\n');
-  const reasons = bullets(delivery.reasons.map((r) => r[rc.lang]));
-  const { from, to } = delivery.deliveryHours;
-  const afterHours = outsideDeliveryHours(ctx.at, delivery.deliveryHours);
-  // A known number's reassuring answer would contradict the warning next to it; the number's identity is enough.
+export function renderCallerIdentification(state: CallerIdentificationState, ctx: CallerIdentificationContext, rc: RenderContext): Draft {
+  const m = messagesFor(rc.lang).caller;
+  const { delivery, numbers } = rc.knowledge;
+  const driver = numbers.numbers.find((n) => n.role === 'deliveryDriver')!;
+  const identity = () => ctx.numbers.map((n) => describeNumber(n, rc)).join('\n');
+  // A known number's reassuring answer would contradict the warning next to it; whose number it is, is enough.
   if (rc.besideScamWarning && VOUCHING_STATES.has(state)) {
-    return draft(['scam:orders', 'menu'], `${details}\n\n${t('ただし着信画面の番号は偽装できます。番号だけで本物と判断しないでください。', 'But the number on your screen can be faked: it proves nothing on its own.')}`);
+    const shown = ctx.numbers.find((n) => n.vettedId);
+    const vetted = numbers.numbers.find((v) => v.id === shown?.vettedId) ?? driver;
+    const line = m.besideScamWarning({ dial: vetted.dial, owner: vetted.owner[rc.lang] });
+    return draft(['scam:orders', 'menu'], { headline: line, body: line });
   }
   switch (state) {
     case 'deliveryDriver':
-      // The next question is nearly always "should I call back?": its four answers are one tap away.
-      return {
-        ...draft(
-          [
-            'callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy',
-            'callback:situation:dislikesPhone', 'caller:reasons', 'scam:orders', 'faq:saveContact', 'menu',
-          ],
-          details,
-          t(
-            `よくある用件はこの4つです。\n${reasons}\n\n詐欺ではないのが普通ですが、番号は偽装もできます。お金やカード番号の話が出たら切ってください。\n\n${afterHours ? `🌙 いまは配達の時間外(おおむね${from}時〜${to}時)なので、折り返してもつながりません。朝になったらアプリの注文履歴で確かめてください。` : '折り返すか迷ったら、いまの状況に近いものを選んでください。'}`,
-            `They usually call for one of these:\n${reasons}\n\nIt is normally not a scam, but caller ID can be faked: if money or card numbers come up, hang up.\n\n${afterHours ? `🌙 Drivers work roughly ${from}:00–${to}:00, so calling back now reaches no one. In the morning, check the order history in the app.` : 'Not sure whether to call back? Pick what fits you now.'}`,
-          ),
-        ),
-        followUps: { why: 'caller:reasons', yes: 'callback:ask', willCallBack: 'callback:will' },
-      };
+      // The next question is nearly always "should I call back?": its answers are one tap away.
+      return draft(
+        ['callback:situation:wantsToday', 'callback:situation:busy', 'caller:reasons', 'scam:orders', 'faq:saveContact', 'menu'],
+        m.states.deliveryDriver({ dial: driver.dial, window: deliveryWindowAt(ctx.at, delivery.deliveryHours), hours: delivery.deliveryHours }),
+        { why: 'caller:reasons', yes: 'callback:ask', willCallBack: 'callback:will' },
+      );
     case 'callReasons':
-      return {
-        ...draft(
-          ['callback:ask', 'scam:orders', 'menu'],
-          t(
-            `0120-070-585(Amazonの委託配送ドライバー)からの電話なら、配達の現場で人の判断が要るときです。\n${reasons}\n\n荷物を持ち帰る前の最後の確認であることが多いので、急ぎの連絡です。${ctx.numbers.length === 0 ? '\n\n別の番号だった・番号が分からないときは、折り返す前にアプリの注文履歴で配達中の荷物があるか確かめてください。' : ''}`,
-            `If the call came from 0120-070-585 (Amazon's contracted delivery drivers), a driver needs a decision on the spot:\n${reasons}\n\nIt is often their last try before taking the parcel back, so it is urgent.${ctx.numbers.length === 0 ? '\n\nIf it was another number, or you do not know the number, check the order history in the app for a parcel on its way before calling anyone back.' : ''}`,
-          ),
-        ),
-        followUps: { willCallBack: 'callback:will' },
-      };
+      return draft(
+        ['callback:ask', 'scam:orders', 'menu'],
+        m.states.callReasons({
+          dial: driver.dial,
+          reasons: delivery.reasons.map((r) => r[rc.lang]),
+          numberKnown: ctx.numbers.length > 0,
+          otherCarriers: driver.note[rc.lang],
+        }),
+        { willCallBack: 'callback:will' },
+      );
     case 'officialSupport':
-      return draft(['support:steps', 'support:fake', 'scam:ask', 'menu'], details);
+      return draft(['support:steps', 'support:fake', 'menu'], m.states.officialSupport({ identity: identity() }));
     case 'officialSmsSender':
-      return draft(['scam:orders', 'scam:sign:smsLink', 'menu'], details);
+      return draft(['scam:orders', 'scam:sign:smsLink', 'menu'], m.states.officialSmsSender({ identity: identity() }));
     case 'internationalNumber':
-      return draft(
-        ['scam:ask', 'scam:orders', 'menu'],
-        details,
-        t(
-          '心当たりのない海外からの着信やSMSは、詐欺によく使われます。折り返さず、リンクも開かないでください。',
-          'Unexpected calls or texts from abroad are a common scam tool. Do not call back and do not open links.',
-        ),
-      );
+      return draft(['scam:ask', 'scam:orders', 'menu'], m.states.internationalNumber({ identity: identity() }));
     case 'unknownNumber':
-      return draft(
-        ['scam:ask', 'scam:orders', 'faq:silentCall', 'menu'],
-        details,
-        t(
-          'この番号は確認済みの一覧にないので、どこの会社かは断定しません。荷物を待っているなら、電話ではなくアプリの注文履歴で確かめるのが安全です。',
-          'This number is not in my vetted list, so I will not guess who it is. If you are expecting a parcel, check the order history in the app rather than calling back.',
-        ),
-      );
+      return draft(['scam:ask', 'scam:orders', 'faq:silentCall', 'menu'], m.states.unknownNumber({ identity: identity() }));
     case 'numberNotRead':
-      return draft(
-        ['caller:reasons', 'scam:orders', 'menu'],
-        t(
-          '送ってもらった数字は、電話番号としては桁が合いませんでした(1桁足りない・多いなど)。着信履歴の番号を、もう一度そのまま送ってください。',
-          'The digits you sent do not make a phone number (one too few or too many?). Please send the number from your call history again, exactly as shown.',
-        ),
-      );
+      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.numberNotRead());
+    case 'awaitingNumber':
+      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.awaitingNumber());
     default:
-      return draft(
-        ['caller:reasons', 'scam:orders', 'menu'],
-        t(
-          '着信した電話番号を送ってください(例:0120-070-585)。ハイフンなし・全角でも大丈夫です。\n番号が分からないときは、アプリの注文履歴で配達中の荷物があるかを見れば、配達の電話だったかどうか分かります。',
-          'Send me the number that called you (for example 0120-070-585). Any format works.\nIf you do not know the number, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.',
-        ),
-      );
+      return state satisfies never;
   }
 }
 
 function describeNumber(n: IdentifiedNumber, rc: RenderContext): string {
-  const t = pick(rc.lang);
+  const m = messagesFor(rc.lang).caller;
   const vetted = n.vettedId ? rc.knowledge.numbers.numbers.find((v) => v.id === n.vettedId) : undefined;
-  if (vetted) {
-    // "折り返したらお金かかる?" is a common worry; toll-free numbers cost the caller nothing.
-    const free = n.kind === 'tollFree' ? t('フリーダイヤルなので、かけても通話料はかかりません。', 'It is toll-free: calling it costs you nothing.') : '';
-    return t(`📞 ${vetted.dial} は「${vetted.owner.ja}」の番号です。\n${vetted.note.ja}${free}`, `📞 ${vetted.dial} is ${vetted.owner.en}.\n${vetted.note.en} ${free}`.trimEnd());
-  }
-  return `📞 ${n.display}: ${kindText(n, rc)}`;
-}
-
-function kindText(n: IdentifiedNumber, rc: RenderContext): string {
-  const t = pick(rc.lang);
+  // "折り返したらお金かかる?" is a common worry; toll-free numbers cost the caller nothing.
+  if (vetted) return m.known({ dial: vetted.dial, owner: vetted.owner[rc.lang], note: vetted.note[rc.lang], tollFree: n.kind === 'tollFree' });
   const area = n.areaPrefix ? rc.knowledge.areaCodes.areas.find((a) => a.prefix === n.areaPrefix) : undefined;
-  const texts: Record<NumberKind, () => string> = {
-    tollFree: () =>
-      t(
-        'フリーダイヤル(0120・0800で始まる番号)。通話料は受ける企業側が払う番号で、企業が発信にも使います。どの会社かは番号だけでは分かりません。',
-        'A toll-free number (starting 0120 or 0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
-      ),
-    naviDial: () =>
-      t(
-        'ナビダイヤル(0570)。かけた側に通話料がかかり、携帯のかけ放題も対象外です。折り返すと料金が発生します。',
-        'A navi-dial number (0570): the caller pays, and flat-rate mobile plans do not cover it, so calling back costs you.',
-      ),
-    ipPhone: () =>
-      t(
-        'IP電話(050)。誰でも安く取得できる番号なので、相手を確かめてから対応してください。',
-        'An IP phone number (050). Anyone can get one cheaply, so confirm who it is before engaging.',
-      ),
-    mobile: () =>
-      // The prefixes are listed with separators the phone guard does not join into one dialable run.
-      t('携帯電話の番号(060・070・080・090)。個人や配達員の携帯のこともあります。', 'A mobile number (060, 070, 080, 090): could be a person, or a courier on their own phone.'),
-    fixedLine: () =>
-      area
-        ? t(`固定電話(${area.prefix}:${area.ja})。`, `A fixed line (${area.prefix}: ${area.en}).`)
-        : t('固定電話の番号です。', 'A fixed-line number.'),
-    international: () =>
-      t(
-        `海外の番号(${countryName(n.country, 'ja')})。`,
-        `An international number (${countryName(n.country, 'en')}).`,
-      ),
-    other: () => t('特殊な番号です。心当たりがなければ折り返さないでください。', 'An unusual number; if you do not recognise it, do not call back.'),
-  };
-  return texts[n.kind]();
+  const kind =
+    n.kind === 'fixedLine'
+      ? m.kinds.fixedLine({ prefix: area?.prefix, area: area?.[rc.lang] })
+      : n.kind === 'international'
+        ? m.kinds.international({ country: countryName(n.country, rc.lang) })
+        : m.kinds[n.kind];
+  return m.unvetted({ display: n.display, kind });
 }
 
 function countryName(code: string | undefined, lang: Lang): string {

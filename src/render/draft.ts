@@ -3,10 +3,15 @@ import type { Knowledge } from '../../data/schema.js';
 import type { FollowUp, Lang } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
 import type { OutgoingMessage } from './lineLimits.js';
+import { en } from './messages/en.js';
+import { ja } from './messages/ja.js';
+import type { Messages, Part } from './messages/types.js';
 
 export interface Draft {
+  /** The view's one sentence, shown instead of its messages when another view answers the question. */
+  headline: string;
   messages: OutgoingMessage[];
-  /** The next choices, in order; they become quick replies and a numbered list in the text. */
+  /** The next choices, best first; they become quick replies. */
   options: ActionCode[];
   /** What a bare "yes" / "why?" / "I'll call back" means right after this view, when it means anything. */
   followUps?: Partial<Record<FollowUp, ActionCode>>;
@@ -19,8 +24,14 @@ export interface RenderContext {
   besideScamWarning?: boolean;
 }
 
-export const pick = (lang: Lang) => (ja: string, en: string) => (lang === 'ja' ? ja : en);
-export const bullets = (items: readonly string[]) => items.map((i) => `・${i}`).join('\n');
-export const numbered = (items: readonly string[]) => items.map((s, i) => `${i + 1}. ${s}`).join('\n');
+const CATALOGS: Record<Lang, Messages> = { ja, en };
+export const messagesFor = (lang: Lang): Messages => CATALOGS[lang];
+
 export const text = (body: string): OutgoingMessage => ({ type: 'text', text: body });
-export const draft = (options: ActionCode[], ...bodies: string[]): Draft => ({ messages: bodies.map(text), options });
+/** A view answered by one text bubble. */
+export const draft = (options: ActionCode[], part: Part, followUps?: Draft['followUps']): Draft => ({
+  headline: part.headline,
+  messages: [text(part.body)],
+  options,
+  ...(followUps ? { followUps } : {}),
+});

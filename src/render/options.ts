@@ -1,4 +1,5 @@
 /** Button labels for every action code, in both languages, each within LINE's 20-grapheme label limit. */
+import type { View } from '../../flows/conversation.js';
 import type { Lang, Topic } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
 
@@ -83,3 +84,28 @@ const TOPIC_ACTIONS: Record<Topic, ActionCode | null> = {
 };
 
 export const actionForTopic = (topic: Topic) => TOPIC_ACTIONS[topic];
+
+/** The button whose answer a view is: offering it beside that very answer would offer what was just said. */
+const SHOWN_BY: Partial<Record<string, ActionCode>> = {
+  'callerIdentification.awaitingNumber': 'caller:ask',
+  'callerIdentification.callReasons': 'caller:reasons',
+  'callbackDecision.askingSituation': 'callback:ask',
+  'callbackDecision.callingBack': 'callback:will',
+  'callbackDecision.redeliveryRoute': 'callback:redelivery',
+  'scamCheck.askingWhatHappened': 'scam:ask',
+  'scamCheck.verifyingInApp': 'scam:orders',
+  'scamCheck.gettingHelp': 'scam:harmed',
+  'supportChannel.choosingNeed': 'support:ask',
+  'supportChannel.phoneHoursNow': 'support:hours',
+  'supportChannel.callbackSteps': 'support:steps',
+  'supportChannel.fakeNumberSigns': 'support:fake',
+  'prepareCall.commonChecklist': 'prep:ask',
+  'prepareCall.explainTips': 'prep:explain',
+};
+
+export function actionShowing(view: View): ActionCode | null {
+  if (view.kind === 'faq') return `faq:${view.topic}`;
+  if (view.kind === 'menu') return 'menu';
+  if (view.kind !== 'flow') return null;
+  return SHOWN_BY[`${view.flow}.${view.state}`] ?? null;
+}

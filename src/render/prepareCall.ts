@@ -1,48 +1,40 @@
+import type { PrepareCallState } from '../../flows/conversation.js';
 import type { PrepareCallContext } from '../../flows/prepareCall.js';
 import type { OutgoingMessage } from './lineLimits.js';
-import { draft, numbered, pick, text, type Draft, type RenderContext } from './draft.js';
+import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
-export function renderPrepareCall(state: string, ctx: PrepareCallContext, rc: RenderContext): Draft {
-  const t = pick(rc.lang);
+export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallContext, rc: RenderContext): Draft {
+  const m = messagesFor(rc.lang).prepare;
   const { checklists } = rc.knowledge;
   switch (state) {
     case 'checklist': {
       const topic = checklists.topics.find((x) => x.id === ctx.topic) ?? checklists.topics[0]!;
-      // The common list starts with the order number; a topic that already asks for it keeps its own wording.
+      // The topic's own items first; the common list fills in what the topic does not already ask for.
       const head = (item: string) => item.split(/[(（]/)[0]!.trim();
       const items = [...topic.items[rc.lang], ...checklists.common[rc.lang].filter((c) => !topic.items[rc.lang].some((i) => head(i) === head(c)))];
-      const title = t(`📝 ${topic.ja}の相談の前に用意するもの`, `📝 Have these ready (${topic.en})`);
-      const plain = `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`;
       return {
-        messages: [
-          checklistFlex(title, items, plain),
-          text(t('そろったら、伝え方のコツも見ておきましょう。', 'Once you have them, look at how to explain the problem.')),
-        ],
+        headline: m.states.checklist().headline,
+        messages: [checklistFlex(m.topicTitle({ topic: topic[rc.lang] }), items)],
         options: ['prep:explain', 'support:steps', 'support:hours', 'menu'],
       };
     }
     case 'explainTips':
-      return draft(
-        ['prep:ask', 'support:steps', 'menu'],
-        t(`🗣️ 伝え方のコツ\n${numbered(checklists.explainTips.ja)}`, `🗣️ How to explain it well\n${numbered(checklists.explainTips.en)}`),
-      );
-    default: {
+      return draft(['prep:ask', 'support:steps', 'menu'], m.states.explainTips({ tips: checklists.explainTips[rc.lang] }));
+    case 'commonChecklist':
       // Asked "what do I prepare?": the list every call needs, at once; the topic buttons refine it.
-      const title = t('📝 電話の前に用意しておくもの', '📝 Have these ready before you call');
-      const items = checklists.common[rc.lang];
       return {
-        messages: [
-          checklistFlex(title, items, `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`),
-          text(t('何についての相談か選ぶと、それに合わせたリストにします。', 'Tell me what it is about and I will tailor the list.')),
-        ],
-        options: ['prep:topic:delivery', 'prep:topic:returnRefund', 'prep:topic:account', 'prep:topic:payment', 'prep:topic:device', 'prep:explain', 'support:steps', 'menu'],
+        headline: m.states.commonChecklist().headline,
+        messages: [checklistFlex(m.commonTitle, checklists.common[rc.lang])],
+        options: ['prep:topic:delivery', 'prep:topic:returnRefund', 'prep:topic:account', 'prep:explain', 'support:steps', 'menu'],
       };
-    }
+    default:
+      return state satisfies never;
   }
 }
 
-/** A Flex bubble reads better on phones; altText carries the full list for notifications and old clients. */
-function checklistFlex(title: string, items: string[], plain: string): OutgoingMessage {
+/** A checklist is one card: it reads better on phones, and altText carries the whole list for notifications and old clients. */
+function checklistFlex(title: string, items: readonly string[]): OutgoingMessage {
+  const plain = `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`;
   return {
     type: 'flex',
     altText: plain.slice(0, 1500),

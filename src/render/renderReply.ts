@@ -1,18 +1,18 @@
 /**
- * Views → one LINE reply: each view's renderer drafts its part, the parts are joined in order within
- * LINE's five-message limit, the options become quick replies plus a numbered list (desktop LINE shows no
- * quick replies, so the text must stand alone), the phone guard masks any unvetted number in every string
- * that leaves, and the result is checked against LINE's limits.
+ * Views → one LINE reply: each view's renderer drafts its part (a headline and a body), the answering view
+ * leads and the others add their headline, the options become quick replies plus one line saying what to
+ * type on desktop LINE (which shows no quick replies), the phone guard masks any unvetted number in every
+ * string that leaves, and the result is checked against LINE's limits.
  */
 import type { Knowledge } from '../../data/schema.js';
 import type { Session, View } from '../../flows/conversation.js';
 import { encodePostback, type ActionCode } from '../understand/actionCodes.js';
 import { renderCallbackDecision } from './callbackDecision.js';
 import { renderCallerIdentification } from './callerIdentification.js';
-import type { Draft, RenderContext } from './draft.js';
+import { messagesFor, type Draft, type RenderContext } from './draft.js';
 import { LINE_LIMITS, OutgoingMessages, type OutgoingMessage } from './lineLimits.js';
 import { renderFallback, renderFaq, renderMenu, renderSmallTalk } from './menuAndFaq.js';
-import { labelOf } from './options.js';
+import { actionShowing, labelOf } from './options.js';
 import { guardMessages } from './phoneGuard.js';
 import { renderPrepareCall } from './prepareCall.js';
 import { renderScamCheck } from './scamCheck.js';
@@ -20,7 +20,7 @@ import { renderSupportChannel } from './supportChannel.js';
 
 export interface RenderedReply {
   messages: OutgoingMessage[];
-  /** The options offered, in the order they are numbered in the text. */
+  /** The options offered, in order (a typed option number still picks one). */
   options: ActionCode[];
   /** How many phone numbers the guard had to hide; anything above 0 is a bug worth logging. */
   maskedNumbers: number;
@@ -58,16 +58,28 @@ export function draftFor(view: View, rc: RenderContext): Draft {
   }
 }
 
+/** At most this many buttons: more than six on a phone screen hides the one the user needs. */
+export const MAX_OPTIONS = 6;
+
 /**
- * Several views answer one message: their messages in order, and the last view's options first (it is
- * where the conversation now stands), then the earlier views' options that still fit.
+ * Several views answer one message. The last one answers the question (it is also where the conversation
+ * now stands) and leads, in full; each earlier view adds only its one-sentence headline after it, so
+ * context the user did not ask for stays one line. Options: the lead's first, never one that opens a
+ * view shown in this reply, "menu" last, at most six.
  */
-export function composeDrafts(drafts: Draft[]): Draft {
-  const last = drafts.at(-1)!;
-  const options = [...new Set([...last.options, ...drafts.slice(0, -1).flatMap((d) => d.options)])];
-  // "menu" always goes last, as the way out.
-  const ordered = options.includes('menu') ? [...options.filter((o) => o !== 'menu'), 'menu' as const] : options;
-  return { messages: fitMessageCount(drafts.flatMap((d) => d.messages)), options: ordered, followUps: last.followUps };
+export function composeDrafts(drafts: Draft[], shown: readonly ActionCode[] = []): Draft {
+  const lead = drafts.at(-1)!;
+  const context = [...new Set(drafts.slice(0, -1).map((d) => d.headline))].filter((h) => h && !lead.headline.includes(h));
+  const messages = [...lead.messages];
+  if (context.length > 0) {
+    const last = messages.at(-1);
+    const extra = context.join('\n');
+    if (last?.type === 'text') messages[messages.length - 1] = { ...last, text: `${last.text}\n\n${extra}` };
+    else messages.push({ type: 'text', text: extra });
+  }
+  const candidates = [...new Set([...lead.options, ...drafts.slice(0, -1).flatMap((d) => d.options)])].filter((o) => !shown.includes(o) && o !== 'menu');
+  const options = [...candidates.slice(0, MAX_OPTIONS - 1), 'menu' as const];
+  return { headline: lead.headline, messages: fitMessageCount(messages), options, followUps: lead.followUps };
 }
 
 /** Over LINE's five messages, neighbouring texts are joined (Flex cards stay whole). */
@@ -82,8 +94,11 @@ function fitMessageCount(messages: OutgoingMessage[]): OutgoingMessage[] {
   return out.slice(0, LINE_LIMITS.messagesPerReply);
 }
 
-const SCAM_WARNINGS = new Set(['scamConfirmed', 'suspicious', 'linkWarning', 'gettingHelp']);
+const SCAM_WARNINGS: ReadonlySet<string> = new Set(['scamConfirmed', 'suspicious', 'linkWarning', 'gettingHelp']);
 const warnsOfScam = (v: View) => v.kind === 'flow' && v.flow === 'scamCheck' && SCAM_WARNINGS.has(v.state);
+
+/** How many button labels the typing hint names: enough to show the way, short enough to stay one line. */
+const HINT_LABELS = 1;
 
 export function renderReply(
   views: View[],
@@ -93,31 +108,21 @@ export function renderReply(
   allowedDigits: ReadonlySet<string>,
 ): RenderedReply {
   const rc: RenderContext = { lang: session.lang, knowledge, besideScamWarning: views.some(warnsOfScam) };
-  const { messages, options, followUps } = composeDrafts(views.map((v) => draftFor(v, rc)));
-  const offered = options.slice(0, LINE_LIMITS.quickReplyItems);
-  const choices = offered.map((code, i) => `${i + 1}. ${labelOf(code, rc.lang)}`).join('\n');
-  // Not 番号: next to "send me the phone number" it read as a phone number.
-  const choiceHint = rc.lang === 'ja' ? '数字を送っても選べます:' : 'Or reply with a number:';
-
-  const last = messages.length - 1;
-  const withChoices = messages.map((m, i): OutgoingMessage => {
-    if (i !== last || offered.length === 0) return m;
-    const quickReply = {
-      items: offered.map((code) => ({
-        type: 'action' as const,
-        action: {
-          type: 'postback' as const,
-          label: labelOf(code, rc.lang),
-          data: encodePostback(code, session.epoch),
-          displayText: labelOf(code, rc.lang),
-        },
-      })),
-    };
-    if (m.type !== 'text') return { ...m, quickReply };
-    const body = `${m.text}\n\n${choiceHint}\n${choices}`;
-    return { ...m, text: body.length <= LINE_LIMITS.textUtf16Units ? body : m.text.slice(0, LINE_LIMITS.textUtf16Units), quickReply };
-  });
-
+  const { messages, options, followUps } = composeDrafts(views.map((v) => draftFor(v, rc)), views.map(actionShowing).filter((a) => a !== null));
+  // Desktop LINE shows no quick replies; one short line says what to type instead (a typed label picks the button).
+  const hint = messagesFor(rc.lang).typeToChoose({ labels: [...options.filter((o) => o !== 'menu').slice(0, HINT_LABELS), 'menu' as const].map((o) => labelOf(o, rc.lang)) });
+  const last = messages.at(-1)!;
+  const withHint: OutgoingMessage[] =
+    last.type === 'text' && last.text.length + hint.length + 1 <= LINE_LIMITS.textUtf16Units
+      ? [...messages.slice(0, -1), { ...last, text: `${last.text}\n${hint}` }]
+      : messages.length < LINE_LIMITS.messagesPerReply ? [...messages, { type: 'text', text: hint }] : messages;
+  const quickReply = {
+    items: options.map((code) => ({
+      type: 'action' as const,
+      action: { type: 'postback' as const, label: labelOf(code, rc.lang), data: encodePostback(code, session.epoch), displayText: labelOf(code, rc.lang) },
+    })),
+  };
+  const withChoices = withHint.map((m, i) => (i === withHint.length - 1 ? { ...m, quickReply } : m));
   const guarded = guardMessages(withChoices, allowedDigits);
-  return { messages: OutgoingMessages.parse(guarded.messages), options: offered, maskedNumbers: guarded.masked, followUps: followUps ?? {} };
+  return { messages: OutgoingMessages.parse(guarded.messages), options, maskedNumbers: guarded.masked, followUps: followUps ?? {} };
 }

@@ -11,7 +11,7 @@ import { createLinkReader, type LinkReader } from './links.js';
 import { detectLanguage, normalizeText } from './normalizeText.js';
 import type { NumberDirectory } from './phoneNumbers.js';
 import { readScamSigns } from './scamSigns.js';
-import { readFollowUp, readNeed, readPrepTopic, readSituation } from './slots.js';
+import { readFollowUp, readNeed, readPrepTopic, readSituation, readChannelQuestion } from './slots.js';
 import { trainTopicModel, type RankedTopic, type TopicModel } from './topicClassifier.js';
 
 export interface MessageContext {
@@ -49,6 +49,9 @@ const SURE_SMALL_TALK = 0.7;
 /** With a number in the message "who is it" is answered anyway; a second question this likely gets answered too. */
 const SECOND_QUESTION = 0.25;
 // Matched against the folded text, where katakana is already hiragana (ドライバー → どらいばー).
+/** Still talking to them (or on hold), or being asked something at this very moment. */
+const STILL_ON_CALL =
+  /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with them )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
 const DELIVERY_WORDS = /配達|配送|どらいばー|荷物|宅配|driver|delivery|parcel|package/i;
 
 export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
@@ -70,7 +73,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const need = readNeed(words, folded);
       const prepTopic = readPrepTopic(words, folded);
       const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
-      const base = { lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text) };
+      const base: Omit<Reading, "topic" | "alternatives"> = { lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text), onCall: STILL_ON_CALL.test(words) };
 
       if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };
       if (RESET.test(text)) return { ...base, topic: 'reset', alternatives: [] };
@@ -80,6 +83,13 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       // Greetings are the 'hello' follow-up (slots.ts), so the greeting words live in one list.
       if (ACKNOWLEDGEMENT.test(text) || base.followUp === 'hello' || (base.followUp === 'willCallBack' && ctx.activeFlow === 'callbackDecision')) {
         return { ...base, topic: 'smallTalk', alternatives: [] };
+      }
+
+      // Questions about the channels themselves, unless the message reports a scam or a number.
+      const channelQuestion = signs.length === 0 && !harmDone && numbers.length === 0 && found.length === 0 ? readChannelQuestion(words, folded) : null;
+      if (channelQuestion) {
+        const asked = { compare: null, emailReply: 'detailed', selfService: 'simple' } as const;
+        return { ...base, need: asked[channelQuestion], topic: 'supportContact', alternatives: [] };
       }
 
       const ranked = boosted(model.rank(folded), ctx.activeFlow);

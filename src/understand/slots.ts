@@ -36,6 +36,28 @@ const PREP_TOPICS: Rule<PrepTopic>[] = [
   { value: 'delivery', pattern: /配送|配達|届かない|届いてない|届いていない|こない|来ない|荷物|にもつ|不在|置き配|delivery|deliver|parcel|package|hasn'?t arrived|not arrived/i },
 ];
 
+/**
+ * Questions about the channels themselves, which the classifier spreads over several topics: "phone, chat or
+ * e-mail, which is best?", "how long does an e-mail reply take?", and everyday tasks people think need a call
+ * ("must I phone for a return?"), which the app and help pages do on their own.
+ */
+export type ChannelQuestion = 'compare' | 'emailReply' | 'selfService';
+const CHANNELS = [/電話|でんわ|phone|\bcall/i, /チャット|ちゃっと|\bchat/i, /メール|めーる|e-?mail|\bmail/i];
+const WHICH = /どれ|どっち|どちら|何が|なにが|一番|いちばん|おすすめ|which|better|best|recommend|should i use/i;
+const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,20}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|reply|answer|response|respond|hear back)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
+const HOW_LONG = /何日|なんにち|どのくらい|どのぐらい|どれくらい|どれぐらい|いつ|かかる|遅い|how long|how many days|when|days|slow/i;
+const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|追跡|ついせき|配送状況|\breturn|refund|cancel|password|track(?:ing)?\b/i;
+const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要|必要|するしか|しかない|で(?:しか|ないと)|すべき|したほうが|した方が|しなくて)|でんわ(?:しないと|しなきゃ|必要)|(?:だめ|ダメ|いけない)(?:\?|？|なの|ですか)?$|どうすれば|どうやって|やり方|方法|手続き|どこから|どこで|(?:have|need) to (?:call|phone|ring)|must i (?:call|phone)|do i (?:have|need) to (?:call|phone)|how (?:do|can) i|where do i/i;
+const PREPARING = /準備|用意|じゅんび|よういする|伝え方|説明|prepare|ready|explain/i;
+
+export function readChannelQuestion(text: string, folded: string): ChannelQuestion | null {
+  const t = `${text}\n${folded}`;
+  if (EMAIL_REPLY.test(t) && HOW_LONG.test(t)) return 'emailReply';
+  if (CHANNELS.filter((c) => c.test(t)).length >= 2 && WHICH.test(t)) return 'compare';
+  if (TASKS.test(t) && MUST_CALL_OR_HOW.test(text) && !PREPARING.test(t)) return 'selfService';
+  return null;
+}
+
 export const readSituation = (text: string, folded: string) => first(SITUATIONS, text, folded);
 export const readNeed = (text: string, folded: string) => first(NEEDS, text, folded);
 export const readPrepTopic = (text: string, folded: string) => first(PREP_TOPICS, text, folded);

@@ -35,9 +35,11 @@ export const machineEvents = {
     { type: 'CALLBACK_FAILED', at: Date.UTC(2026, 10, 29, 16, 5) },
     { type: 'SHOW_REDELIVERY' },
     { type: 'WILL_CALL_BACK' },
+    { type: 'ASK_WHETHER_TO_CALL_BACK' },
   ],
   scamCheck: [
     { type: 'SIGNS_REPORTED', signs: ['cardNumber'] },
+    { type: 'SIGNS_REPORTED', signs: ['personalData'], onCall: true },
     { type: 'SIGNS_REPORTED', signs: ['smsLink'] },
     { type: 'SIGNS_REPORTED', signs: [] },
     { type: 'NOTHING_ODD' },
