@@ -115,6 +115,24 @@ export const ChecklistsFile = z.object({
   explainTips: SourcedList,
 });
 
+/** Facts of the two documents that no other data file holds (data/notes.json). */
+export const NotesFile = z.object({ notes: z.array(SourcedBilingual.extend({ id: z.string().regex(/^D[01]-\d{2}$/) })) });
+
+/**
+ * The fact ledger (data/facts/D0.json, D1.json): each fact of shared/seed-facts.tsv, where it lives in data/
+ * (a JSON pointer), the heading of the passage it comes from, and the matcher that tells whether a reply states it.
+ */
+export const FactsFile = z.object({
+  facts: z.array(
+    z.object({
+      id: z.string().regex(/^D[01]-\d{2}$/),
+      home: z.string().regex(/^[a-z-]+\.json#\/.*$/),
+      passage: z.string().min(1).max(40),
+      match: z.object({ ja: z.string().min(3), en: z.string().min(3) }),
+    }),
+  ),
+});
+
 const Domain = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case registrable domain such as amazon.co.jp');
 
 export const DomainsFile = z.object({
@@ -153,6 +171,9 @@ export const DATA_FILES: Readonly<Record<string, z.ZodType>> = {
   'support.json': SupportFile,
   'checklists.json': ChecklistsFile,
   'domains.json': DomainsFile,
+  'notes.json': NotesFile,
+  'facts/D0.json': FactsFile,
+  'facts/D1.json': FactsFile,
 };
 
 /** Folders of data/ holding JSON Lines files (`*.jsonl`), with the schema each line must match. */

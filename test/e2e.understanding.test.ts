@@ -43,7 +43,7 @@ describe('1. a number and a question in one message: who it is, and the answer',
   it('an unknown number and a scam story: the kind of number and the scam verdict together', async () => {
     const all = textOf(await say('050-3123-4567から電話でアカウントが凍結されるからギフトカードで払えって言われた'));
     expect(all).toMatch(/IP電話/);
-    expect(all).toMatch(/詐欺のサイン/);
+    expect(all).toMatch(/詐欺です/);
   });
 
   it('after "who called", the four call-back situations are one tap away', async () => {
@@ -81,7 +81,7 @@ describe('2. pasted messages and links', () => {
   it('an English phishing text gets the same warning in English', async () => {
     const all = textOf(await say('got this text: "Amazon: your parcel is on hold, pay the fee at http://amazon-delivery.help/pay"'));
     expect(all).toMatch(/not Amazon's site/);
-    expect(all).toMatch(/Do not open/);
+    expect(all).toMatch(/Do not (?:open|tap)/);
   });
 });
 
@@ -104,7 +104,7 @@ describe('3. everyday Japanese: conjugations, kana, casual, paraphrase', () => {
     ['でんわで話すのがこわいんだけど0120-070-585に折り返さなきゃだめ?', /折り返さなくて大丈夫/],
     ['知らない人と電話で話すのが怖い 配達の人から着信あった', /折り返さなくて大丈夫/],
     ['ｗｈｏ ｃａｌｌｅｄ ０１２００７０５８５', DRIVER],
-    ['きょうじゅうにほしい荷物なんだけど配達の人から電話あった', /折り返しをおすすめ/],
+    ['きょうじゅうにほしい荷物なんだけど配達の人から電話あった', /折り返してください/],
   ])('%s', async (text, expected) => {
     expect(textOf(await say(text))).toMatch(expected);
   });
@@ -114,7 +114,7 @@ describe('4. the question asked, answered at once', () => {
   it('"what do I prepare" gets the common checklist straight away, with topic buttons', async () => {
     const messages = await say('電話の前に何を準備すれば?');
     const card = messages.find((m) => m.type === 'flex');
-    expect(card?.altText).toMatch(/登録している氏名/);
+    expect(card?.altText).toMatch(/アカウントの氏名/);
     expect(labels(messages)).toEqual(expect.arrayContaining(['配送', '返品・返金', 'アカウント']));
   });
 
@@ -146,7 +146,7 @@ describe('5. context: short follow-ups mean something where the user is', () => 
     const u = user();
     await u.say('0120-070-585');
     expect(textOf(await u.say('なんで?'))).toMatch(/人の判断|用件/);
-    expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/折り返しましょう/);
+    expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/折り返すなら早めに/);
   });
 
   it('"どうやって確認するの?" after a reply that says to check in the app gives the steps', async () => {
@@ -162,16 +162,16 @@ describe('5. context: short follow-ups mean something where the user is', () => 
     const u = user();
     await u.say('0120-070-585から着信');
     expect(labels(await u.say('はい'))).toContain('今日中に受け取りたい');
-    expect(textOf(await u.say('今日欲しい'))).toMatch(/折り返しをおすすめ/);
+    expect(textOf(await u.say('今日欲しい'))).toMatch(/折り返してください/);
   });
 
   it('an option number picks from the options of the composed reply', async () => {
     const u = user();
     const first = await u.say('0120-070-585を着信拒否していい?');
     const options = labels(first);
-    const n = options.indexOf('忙しい・急がない') + 1;
+    const n = options.indexOf('折り返すべき?') + 1;
     expect(n).toBeGreaterThan(0);
-    expect(textOf(await u.say(String(n)))).toMatch(/折り返さなくて大丈夫/);
+    expect(textOf(await u.say(String(n)))).toMatch(/急ぎでなければ/);
   });
 
   it('what still is not understood gets the closest topics as "did you mean" buttons, not the whole menu', async () => {
@@ -240,7 +240,7 @@ describe('what a newcomer trying the bot ran into', () => {
     const reply = await say('0120-070-585から電話に出たらカード番号を確認したいって言われた。言ったほうがいい?');
     const all = textOf(reply);
     expect(all).toMatch(/Amazonの委託配送ドライバー/);
-    expect(all).toMatch(/詐欺のサイン/);
+    expect(all).toMatch(/詐欺です/);
     expect(all).toMatch(/偽装/);
     expect(all).not.toMatch(/詐欺ではないのが普通/);
     expect(labels(reply)).not.toContain('今日中に受け取りたい');
@@ -267,11 +267,11 @@ describe('what a newcomer trying the bot ran into', () => {
   it('"should I call back?" with the drivers\' number asks for the situation once', async () => {
     const all = textOf(await say('0120-070-585から電話。折り返すべき?'));
     expect(all).not.toMatch(/状況で決まります/);
-    expect(all).toMatch(/状況に近いもの/);
+    expect(all).toMatch(/急ぎでなければ、出られなくても折り返さなくても大丈夫/);
   });
 
   it('the hours answer gives the quiet times of weekdays and of weekends', async () => {
-    expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日 14–16時、土日祝 16–20時/);
+    expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日14時〜16時、土日祝16時〜20時/);
   });
 });
 
@@ -310,15 +310,15 @@ describe('what a newcomer trying the bot ran into: loops', () => {
     const first = await u.say('パスワード変えたいだけなんだけど、どこに問い合わせればいい?');
     const again = await u.tap(lastOf(first), '問い合わせ窓口');
     expect(textOf(again)).not.toEqual(textOf(first));
-    expect(textOf(again)).toMatch(/どんな相談ですか/);
-    expect(textOf(again)).toMatch(/チャット: 24時間。アプリ\/サイトの「カスタマーサービス」/);
+    expect(textOf(again)).toMatch(/急ぎなら電話/);
+    expect(textOf(again)).toMatch(/チャット\(24時間\)/);
   });
 });
 
 describe('what a second newcomer ran into', () => {
   it('"もう教えてしまいました" after a card-number warning is harm done: the card company and the help lines', async () => {
     const u = user();
-    expect(textOf(await u.say('電話でカード番号を聞かれた'))).toMatch(/詐欺のサイン/);
+    expect(textOf(await u.say('電話でカード番号を聞かれた'))).toMatch(/詐欺です/);
     const all = textOf(await u.say('もう教えてしまいました'));
     expect(all).toMatch(/カード会社/);
     expect(all).toMatch(/188/);
@@ -338,7 +338,7 @@ describe('what a second newcomer ran into', () => {
   });
 
   it('hiragana-only questions are read like kanji ones; a bare link keeps the language of the conversation', async () => {
-    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください'))).toMatch(/折り返しを頼む/);
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください'))).toMatch(/折り返しを頼み/);
     const u = user();
     await u.say('こんにちは');
     expect(textOf(await u.say('amazon.co.jp'))).toMatch(/リンク/);
@@ -348,7 +348,7 @@ describe('what a second newcomer ran into', () => {
 describe('asking for the chat', () => {
   it.each(['Amazonのチャットってどこにあるの?', 'can I chat with them instead of calling?'])('%s: the chat, where it is, at any hour', async (text) => {
     const all = textOf(await say(text));
-    expect(all).toMatch(/チャットなら24時間|Chat is open 24 hours/);
+    expect(all).toMatch(/チャットは24時間|Chat is open 24 hours/);
     expect(all).toMatch(/「カスタマーサービス」|Customer Service/);
   });
 
@@ -372,17 +372,17 @@ describe('small things a second newcomer met', () => {
 describe('what replaying both newcomer runs still showed', () => {
   it('a gift-card victim hears plainly that it was a scam and to keep the cards and receipts', async () => {
     const all = textOf(await say('電話でAmazonのサポートと言われて、アップルのギフトカード5万円分買って番号教えちゃった'));
-    expect(all).toMatch(/ギフトカードで支払わせるのは詐欺/);
+    expect(all).toMatch(/^⚠️ それは詐欺です。/);
     expect(all).toMatch(/レシート/);
     expect(all).toMatch(/188/);
   });
 
   it('a recorded voice demanding unpaid fees is a scam sign on the first message', async () => {
-    expect(textOf(await say('+81 50 から始まる番号で自動音声、Amazonプライムの料金が払われてないって'))).toMatch(/詐欺のサイン/);
+    expect(textOf(await say('+81 50 から始まる番号で自動音声、Amazonプライムの料金が払われてないって'))).toMatch(/詐欺です/);
   });
 
   it('"…と言われました" in a plain request for the number is not a scam report', async () => {
-    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください。まごにきいてもわからないといわれました'))).toMatch(/折り返しを頼む/);
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください。まごにきいてもわからないといわれました'))).toMatch(/折り返しを頼み/);
   });
 
   it('hours and the chat asked together: both answered', async () => {

@@ -63,16 +63,20 @@ describe('several views in one reply', () => {
     }
   });
 
-  it('keeps both answers and puts the last view’s options first, menu last', () => {
+  it('the last view answers in full and leads; the earlier one adds its one line; its options first, menu last', () => {
     const session = conversation.newSession('ja');
     const caller = views.find((v) => v.kind === 'flow' && v.flow === 'callerIdentification' && v.state === 'deliveryDriver')!;
     const faq: View = { kind: 'faq', topic: 'saveContact' };
     const reply = renderReply([caller, faq], session, knowledge, allowed);
     const text = reply.messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
-    expect(text).toMatch(/Amazonの委託配送ドライバー/);
-    expect(text).toMatch(/着信拒否/);
+    expect(text).toMatch(/^着信拒否はおすすめしません。/);
+    expect(text).toContain('📞 0120-070-585 はAmazonの委託配送ドライバーの番号です。');
+    expect(text).not.toMatch(/オートロック/); // the caller answer's body stays out
+    expect(reply.messages).toHaveLength(1);
+    expect(reply.options[0]).toBe('caller:reasons');
+    expect(reply.options).not.toContain('faq:saveContact'); // the question just answered
     expect(reply.options.at(-1)).toBe('menu');
-    expect(reply.options).toContain('callback:situation:busy');
+    expect(reply.options.length).toBeLessThanOrEqual(6);
   });
 });
 
@@ -147,9 +151,9 @@ describe('call-back advice and the hour', () => {
     ['"my call back does not connect"', (t: number) => ({ type: 'CALLBACK_FAILED', at: t }) as const],
   ])('%s at 01:05 says drivers are off and points to the app; at 10:05 it says call (again)', (_what, event) => {
     const night = replyAt(event(at(1)));
-    expect(night).toMatch(/配達の時間外/);
-    expect(night).not.toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
-    expect(replyAt(event(at(10)))).toMatch(/早いほど|折り返しをおすすめ|もう一度だけ/);
+    expect(night).toMatch(/配達の時間\(おおむね8時〜21時\)の外/);
+    expect(night).not.toMatch(/早いほど|早めに|もう一度だけ/);
+    expect(replyAt(event(at(10)))).toMatch(/早いほど|早めに|もう一度だけ/);
   });
 
   it('the caller answer for the drivers\' number at 01:05 says they are off; at 10:05 it asks for the situation', () => {
@@ -157,8 +161,8 @@ describe('call-back advice and the hour', () => {
       const stepped = conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: [numbers.driver], at: t } });
       return renderReply([stepped.view], stepped.session, knowledge, allowed).messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
     };
-    expect(callerAt(at(1))).toMatch(/配達の時間外/);
-    expect(callerAt(at(1))).not.toMatch(/状況に近いもの/);
-    expect(callerAt(at(10))).toMatch(/状況に近いもの/);
+    expect(callerAt(at(1))).toMatch(/配達の時間\(おおむね8時〜21時\)の外/);
+    expect(callerAt(at(1))).not.toMatch(/住所が不安なら折り返し/);
+    expect(callerAt(at(10))).toMatch(/今日受け取りたい・住所が不安なら折り返し/);
   });
 });

@@ -171,7 +171,7 @@ describe('LINE API faults', () => {
     expect((await bot.app.store.load('Uoutage'))?.flow?.value).toBe('askingSituation');
     await postWebhook(bot.url, webhookBody(textEvent('今日中に受け取りたい', { userId: 'Uoutage', replyToken: 'outage-2', timestamp: daytimeInJapan() })));
     await settle();
-    expect(textsTo('outage-2').join('')).toMatch(/折り返しをおすすめ/);
+    expect(textsTo('outage-2').join('')).toMatch(/折り返してください/);
   });
 
   it('shows the loading animation when an answer takes a while', async () => {

@@ -10,7 +10,10 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
   const m = messagesFor(rc.lang).caller;
   const { delivery, numbers } = rc.knowledge;
   const driver = numbers.numbers.find((n) => n.role === 'deliveryDriver')!;
-  const identity = () => ctx.numbers.map((n) => describeNumber(n, rc)).join('\n');
+  const described = ctx.numbers.map((n) => describeNumber(n, rc));
+  // Beside another answer, each number keeps its one line: whose it is, or what kind of line.
+  const withLines = (part: { headline: string; body: string }) => ({ ...part, headline: described.map((d) => d.line).join('\n') });
+  const identity = () => described.map((d) => d.full).join('\n');
   // A known number's reassuring answer would contradict the warning next to it; whose number it is, is enough.
   if (rc.besideScamWarning && VOUCHING_STATES.has(state)) {
     const shown = ctx.numbers.find((n) => n.vettedId);
@@ -22,7 +25,7 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
     case 'deliveryDriver':
       // The next question is nearly always "should I call back?": its answers are one tap away.
       return draft(
-        ['callback:situation:wantsToday', 'callback:situation:busy', 'caller:reasons', 'scam:orders', 'faq:saveContact', 'menu'],
+        ['callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy', 'callback:situation:dislikesPhone', 'caller:reasons', 'menu'],
         m.states.deliveryDriver({ dial: driver.dial, window: deliveryWindowAt(ctx.at, delivery.deliveryHours), hours: delivery.deliveryHours }),
         { why: 'caller:reasons', yes: 'callback:ask', willCallBack: 'callback:will' },
       );
@@ -38,13 +41,14 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
         { willCallBack: 'callback:will' },
       );
     case 'officialSupport':
-      return draft(['support:steps', 'support:fake', 'menu'], m.states.officialSupport({ identity: identity() }));
+      return draft(['support:steps', 'support:fake', 'menu'], withLines(m.states.officialSupport({ identity: identity() })));
     case 'officialSmsSender':
-      return draft(['scam:orders', 'scam:sign:smsLink', 'menu'], m.states.officialSmsSender({ identity: identity() }));
+      return draft(['scam:orders', 'scam:sign:smsLink', 'menu'], withLines(m.states.officialSmsSender({ identity: identity() })));
     case 'internationalNumber':
+      // Beside another answer, the warning stays with the line: a foreign number is the scam tool itself.
       return draft(['scam:ask', 'scam:orders', 'menu'], m.states.internationalNumber({ identity: identity() }));
     case 'unknownNumber':
-      return draft(['scam:ask', 'scam:orders', 'faq:silentCall', 'menu'], m.states.unknownNumber({ identity: identity() }));
+      return draft(['scam:ask', 'scam:orders', 'faq:silentCall', 'menu'], withLines(m.states.unknownNumber({ identity: identity() })));
     case 'numberNotRead':
       return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.numberNotRead());
     case 'awaitingNumber':
@@ -54,11 +58,15 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
   }
 }
 
-function describeNumber(n: IdentifiedNumber, rc: RenderContext): string {
+/** `line`: whose number it is (or its kind) in one line; `full`: with what the bot knows about it. */
+function describeNumber(n: IdentifiedNumber, rc: RenderContext): { line: string; full: string } {
   const m = messagesFor(rc.lang).caller;
   const vetted = n.vettedId ? rc.knowledge.numbers.numbers.find((v) => v.id === n.vettedId) : undefined;
-  // "折り返したらお金かかる?" is a common worry; toll-free numbers cost the caller nothing.
-  if (vetted) return m.known({ dial: vetted.dial, owner: vetted.owner[rc.lang], note: vetted.note[rc.lang], tollFree: n.kind === 'tollFree' });
+  if (vetted) {
+    const line = m.known({ dial: vetted.dial, owner: vetted.owner[rc.lang], note: '', tollFree: false }).trim();
+    // "折り返したらお金かかる?" is a common worry; toll-free numbers cost the caller nothing.
+    return { line, full: m.known({ dial: vetted.dial, owner: vetted.owner[rc.lang], note: vetted.note[rc.lang], tollFree: n.kind === 'tollFree' }) };
+  }
   const area = n.areaPrefix ? rc.knowledge.areaCodes.areas.find((a) => a.prefix === n.areaPrefix) : undefined;
   const kind =
     n.kind === 'fixedLine'
@@ -66,7 +74,8 @@ function describeNumber(n: IdentifiedNumber, rc: RenderContext): string {
       : n.kind === 'international'
         ? m.kinds.international({ country: countryName(n.country, rc.lang) })
         : m.kinds[n.kind];
-  return m.unvetted({ display: n.display, kind });
+  const line = m.unvetted({ display: n.display, kind });
+  return { line, full: line };
 }
 
 function countryName(code: string | undefined, lang: Lang): string {

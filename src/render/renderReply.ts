@@ -78,7 +78,8 @@ export function composeDrafts(drafts: Draft[], shown: readonly ActionCode[] = []
     else messages.push({ type: 'text', text: extra });
   }
   const candidates = [...new Set([...lead.options, ...drafts.slice(0, -1).flatMap((d) => d.options)])].filter((o) => !shown.includes(o) && o !== 'menu');
-  const options = [...candidates.slice(0, MAX_OPTIONS - 1), 'menu' as const];
+  // The menu itself needs no way back to the menu.
+  const options = shown.includes('menu') ? candidates.slice(0, MAX_OPTIONS) : [...candidates.slice(0, MAX_OPTIONS - 1), 'menu' as const];
   return { headline: lead.headline, messages: fitMessageCount(messages), options, followUps: lead.followUps };
 }
 

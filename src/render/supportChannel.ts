@@ -16,7 +16,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
     case 'recommendEmail':
       return draft(['support:hours', 'prep:ask', 'menu'], m.states.recommendEmail());
     case 'recommendSelfService':
-      return draft(['scam:orders', 'support:need:chat', 'support:steps', 'menu'], m.states.recommendSelfService());
+      return draft(['scam:orders', 'support:ask', 'support:need:chat', 'support:steps', 'menu'], m.states.recommendSelfService());
     case 'specialRoute': {
       const route = support.specialRoutes.find((r) => r.id === ctx.need) ?? support.specialRoutes[0]!;
       return draft(
@@ -49,7 +49,8 @@ function phoneStatus(at: number, rc: RenderContext): string {
   const status = phoneStatusAt(at, rc.knowledge.support);
   const now = toJapanTime(at);
   const clock = `${now.hour}:${String(now.minute).padStart(2, '0')}`;
-  return status.open ? m.open({ ...status.hours, clock, crowd: status.crowd }) : m.closed({ ...status.hours, clock });
+  const weekend = status.dayType === 'weekendOrHoliday';
+  return status.open ? m.open({ ...status.hours, clock, weekend, crowd: status.crowd }) : m.closed({ ...status.hours, clock, weekend });
 }
 
 function hoursAnswer(at: number, rc: RenderContext) {

@@ -52,6 +52,7 @@ const SECOND_QUESTION = 0.25;
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 const STILL_ON_CALL =
   /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with them )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
+const ORDER_IN_DOUBT = /注文|頼ん|たのん|買っ|かって|覚え|おぼえ|心当たり|こころあたり|ぎふと|ギフト|order|bought|buy|gift/i;
 const DELIVERY_WORDS = /配達|配送|どらいばー|荷物|宅配|driver|delivery|parcel|package/i;
 
 export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
@@ -148,6 +149,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     return 'shouldCallBack';
   }
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
+  // "…から連絡が来た" is a call, not a parcel nobody ordered: that answer needs the order to be in doubt.
+  if (guessed === 'unorderedParcel' && r.numbers.length > 0 && !ORDER_IN_DOUBT.test(folded)) return 'whoCalled';
   // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
   if (IN_APP_HOW.test(folded) && !/再配達|redeliver/i.test(folded) && !cheated && IN_APP_LIKE.has(guessed)) return 'orderCheck';
   // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.

@@ -30,10 +30,10 @@ export const en = {
     },
     states: {
       deliveryDriver: ({ dial, window, hours: h }) => ({
-        headline: `📞 ${dial} is Amazon's contracted delivery drivers.`,
+        headline: `📞 ${dial} is an Amazon contracted delivery driver.`,
         body: lines(
-          `📞 ${dial} is Amazon's contracted delivery drivers, and normally not a scam (it is not Amazon customer service).`,
-          'They call when a delivery is stuck: nobody home, an address to confirm, an auto-lock, or a drop-off spot that will not work; it is urgent, often their last try before taking the parcel back. It is toll-free to call back.',
+          `📞 ${dial} is an Amazon contracted delivery driver, and normally not a scam (it is not Amazon customer service).`,
+          'They call when a delivery is stuck: nobody answered the door, an address to confirm, an auto-lock, or a drop-off spot that will not work; it is urgent, often their last try before taking the parcel back. It is toll-free to call back.',
           window === 'within' && 'Want it today, or unsure of your address? Call back. Not in a hurry? Just arrange redelivery in the app.',
           window === 'edge' && `Drivers normally call ${hours(h)}, with some margin, so one may still answer now.`,
           window === 'night' && `🌙 Drivers work roughly ${hours(h)}, so calling back now will almost surely reach no one. In the morning, check the order history in the app.`,
@@ -43,7 +43,7 @@ export const en = {
       callReasons: ({ dial, reasons, numberKnown, otherCarriers }) => ({
         headline: `A call from ${dial} means a driver needs something to deliver your parcel.`,
         body: lines(
-          `A call from ${dial} (Amazon's contracted delivery drivers) means a driver needs a decision on the spot. The four usual reasons:`,
+          `${numberKnown ? 'A call' : 'If the call came'} from ${dial} (Amazon's contracted delivery drivers), a driver needs a decision on the spot. The four usual reasons:`,
           bullets(reasons),
           'It is often their last try before taking the parcel back, so it is urgent.',
           otherCarriers,
@@ -56,7 +56,7 @@ export const en = {
         body: lines(identity, 'Amazon may text you after a missed delivery, sometimes from numbers that look foreign.'),
       }),
       internationalNumber: ({ identity }) => ({
-        headline: identity,
+        headline: `${identity} Unexpected contact from abroad is a common scam tool.`,
         body: lines(
           `${identity} Unexpected calls or texts from abroad are a common scam tool: do not call back and do not open links.`,
           "Amazon's delivery texts can come from foreign-looking numbers too, so for a parcel, check the order history in the app.",
@@ -176,8 +176,8 @@ export const en = {
         body: lines('🔍 The surest check is your order history in the app:', numbered(steps)),
       }),
       linkWarning: ({ lines: l }) => ({
-        headline: '🔗 Do not open that link.',
-        body: lines('🔗 Do not open that link.', ...l, 'If it is about a parcel, open the Amazon app yourself and look at your order history.'),
+        headline: '🔗 Do not tap the link.',
+        body: lines('🔗 Do not tap the link.', ...l, 'If it is about a parcel, open the Amazon app yourself and look at your order history.'),
       }),
       gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
         headline: '🆘 Act now.',
@@ -187,8 +187,8 @@ export const en = {
   },
   support: {
     hours: {
-      open: ({ clock, crowd }) => `It is ${clock} in Japan: open now, ${{ busy: 'usually a busy time', normal: 'moderately busy', quiet: 'usually quiet' }[crowd]}.`,
-      closed: ({ clock }) => `It is ${clock} in Japan: the phone line is closed now. Chat is open 24 hours (and you can e-mail).`,
+      open: ({ clock, weekend, crowd }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): open now, ${{ busy: 'usually a busy time', normal: 'moderately busy', quiet: 'usually quiet' }[crowd]}.`,
+      closed: ({ clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is closed now. Chat is open 24 hours (and you can e-mail).`,
       quiet: ({ weekday, weekend }) => `Quietest: weekdays ${weekday}, weekends/holidays ${weekend}.`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `Next quiet time: ${when} ${from}:00–${to}:00.`),
       range: (h) => hours(h),

@@ -12,7 +12,7 @@ export const ja = {
   list: { bullets: ({ items }) => bullets(items), numbered: ({ items }) => numbered(items) },
   caller: {
     known: ({ dial, owner, note, tollFree }) => `📞 ${dial} は「${owner}」の番号です。${note}${tollFree ? 'フリーダイヤルなので、かけても通話料はかかりません。' : ''}`,
-    unvetted: ({ display, kind }) => `📞 ${display}:${kind}`,
+    unvetted: ({ display, kind }) => `📞 ${display}: ${kind}`,
     kinds: {
       tollFree: 'フリーダイヤル(0120・0800)の番号です。受ける側が通話料を払う番号で、企業が発信にも使います。番号だけでは会社は分かりません。',
       naviDial: 'ナビダイヤル(0570)です。かけた側に通話料がかかり、携帯のかけ放題も対象外です。',
@@ -20,8 +20,8 @@ export const ja = {
       // 番号の頭は区切って並べる:つなげると電話番号の形になり、番号ガードに隠される。
       mobile: '携帯電話(060・070・080・090)の番号です。個人や配達員の携帯のこともあります。',
       other: '特殊な番号です。心当たりがなければ折り返さないでください。',
-      fixedLine: ({ prefix, area }) => (prefix && area ? `固定電話(${prefix}:${area})の番号です。` : '固定電話の番号です。'),
-      international: ({ country }) => `海外(${country})の番号です。`,
+      fixedLine: ({ prefix, area }) => (prefix && area ? `固定電話(${prefix}:${area})。` : '固定電話の番号です。'),
+      international: ({ country }) => `海外の番号(${country})。`,
     },
     besideScamWarning: ({ dial, owner }) => `📞 表示が ${dial}(${owner})でも、着信表示は偽装できるので、番号だけでは本物と言えません。`,
     deliveryWindow: {
@@ -33,7 +33,7 @@ export const ja = {
         headline: `📞 ${dial} はAmazonの委託配送ドライバーの番号です。`,
         body: lines(
           `📞 ${dial} はAmazonの委託配送ドライバーの番号で、詐欺ではないのが普通です(Amazonのカスタマーサービスではありません)。`,
-          '用件はたいてい不在・住所の確認・オートロック・置き配の場所のどれかで、荷物を持ち帰る前の急ぎの連絡です。フリーダイヤルなので折り返しても通話料はかかりません。',
+          '用件はたいてい留守・住所の確認・オートロック・置き配の場所のどれかで、荷物を持ち帰る前の急ぎの連絡です。フリーダイヤルなので折り返しても通話料はかかりません。',
           window === 'within' && '今日受け取りたい・住所が不安なら折り返し、急がないならアプリで再配達を頼めば大丈夫です。',
           window === 'edge' && `配達の電話はふつう${hours(h)}ですが、少し前後することもあるので、今ならまだつながるかもしれません。`,
           window === 'night' && `🌙 今は配達の時間(おおむね${hours(h)})の外なので、折り返してもまずつながりません。朝、アプリの注文履歴で確かめてください。`,
@@ -43,7 +43,7 @@ export const ja = {
       callReasons: ({ dial, reasons, numberKnown, otherCarriers }) => ({
         headline: `${dial} からの電話は、配達で確かめたいことがあるときです。`,
         body: lines(
-          `${dial}(Amazonの委託配送ドライバー)からの電話は、配達の現場で人の判断が要るときです。よくある理由は4つ:`,
+          `${dial}(Amazonの委託配送ドライバー)からの電話${numberKnown ? 'は' : 'なら'}、配達の現場で人の判断が要るときです。よくある理由は4つ:`,
           bullets(reasons),
           '荷物を持ち帰る前の最後の連絡であることが多く、急ぎです。',
           otherCarriers,
@@ -59,7 +59,7 @@ export const ja = {
         body: lines(identity, 'Amazonは不在のあとにSMSを送ることがあり、海外からの送信に見える番号のこともあります。'),
       }),
       internationalNumber: ({ identity }) => ({
-        headline: identity,
+        headline: `${identity}心当たりのない海外からの連絡は、詐欺によく使われます。`,
         body: lines(
           `${identity}心当たりのない海外からの着信やSMSは、詐欺によく使われます。折り返さず、リンクも開かないでください。`,
           'Amazonの配送SMSが海外の番号から届くこともあるので、荷物のことならアプリの注文履歴で確かめてください。',
@@ -199,9 +199,9 @@ export const ja = {
   },
   support: {
     hours: {
-      open: ({ clock, crowd }) =>
-        `いま(${clock})は受付中で、${{ busy: '混みやすい時間です', normal: 'ふつうの混み具合です', quiet: '比較的すいています' }[crowd]}。`,
-      closed: ({ clock }) => `いま(${clock})は受付時間外です。チャットなら24時間使えます(メールも送れます)。`,
+      open: ({ clock, weekend, crowd }) =>
+        `いま(${clock}・${weekend ? '土日祝' : '平日'})は受付中で、${{ busy: '混みやすい時間です', normal: 'ふつうの混み具合です', quiet: '比較的すいています' }[crowd]}。`,
+      closed: ({ clock, weekend }) => `いま(${clock}・${weekend ? '土日祝' : '平日'})は受付時間外です。チャットなら24時間使えます(メールも送れます)。`,
       quiet: ({ weekday, weekend }) => `すいているのは平日${weekday}、土日祝${weekend}です。`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `次にすいているのは${when === 'today' ? '今日' : '明日'}の${from}時〜${to}時です。`),
       range: (h) => hours(h),

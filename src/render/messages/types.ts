@@ -84,8 +84,8 @@ export interface Messages {
   };
   support: {
     hours: {
-      open: Say<Hours & { clock: string; crowd: 'busy' | 'normal' | 'quiet' }>;
-      closed: Say<Hours & { clock: string }>;
+      open: Say<Hours & { clock: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet' }>;
+      closed: Say<Hours & { clock: string; weekend: boolean }>;
       quiet: Say<{ weekday: string; weekend: string }>;
       nextQuiet: Say<{ when: 'now' | 'today' | 'tomorrow'; from: number; to: number }>;
       range: Say<Hours>;
