@@ -54,11 +54,14 @@ const SourcedBilingual = Bilingual.extend({ source: Source });
 const SourcedList = BilingualList.extend({ source: Source });
 
 export const DeliveryFile = z.object({
-  reasons: z.array(SourcedBilingual.extend({ id: z.enum(['notHome', 'address', 'autoLock', 'dropOff']) })).length(4),
+  /** `detail`: the answer when the user's own words name this reason ("オートロックだから?"). */
+  reasons: z.array(SourcedBilingual.extend({ id: z.enum(['notHome', 'address', 'autoLock', 'dropOff']), detail: Bilingual })).length(4),
   callbackAdvice: z
     .array(
       z.object({
         situation: z.enum(['wantsToday', 'addressWorry', 'busy', 'dislikesPhone']),
+        /** The advice for this situation in one sentence, with its reason when it fits. */
+        lead: Bilingual,
         advice: z.enum(['callBack', 'useApp']),
         why: Bilingual,
         source: Source,

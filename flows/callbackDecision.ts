@@ -3,15 +3,16 @@
  * with what to do when the callback does not connect.
  */
 import { assign, setup } from 'xstate';
-import type { CallbackAdvice, CallbackSituation } from './types.js';
+import type { CallbackAdvice, CallbackSituation, CallQuestion } from './types.js';
 
 export type CallbackDecisionEvent =
   // `at` (epoch ms) is when the user answered: a call-back at 1 a.m. reaches no driver.
   | { type: 'SITUATION_CHOSEN'; situation: CallbackSituation; at?: number }
-  | { type: 'CALLBACK_FAILED'; at?: number }
+  /** `repeated`: the user says they tried several times already. */
+  | { type: 'CALLBACK_FAILED'; at?: number; repeated?: boolean }
   | { type: 'SHOW_REDELIVERY' }
   /** "Should I call back? / I missed it, is that OK?" with no situation given: the general answer, at this hour. */
-  | { type: 'ASK_WHETHER_TO_CALL_BACK'; at?: number }
+  | { type: 'ASK_WHETHER_TO_CALL_BACK'; at?: number; asked?: CallQuestion }
   | { type: 'WILL_CALL_BACK'; at?: number };
 
 export interface CallbackDecisionContext {
@@ -19,6 +20,8 @@ export interface CallbackDecisionContext {
   failedAttempts: number;
   /** When the user chose, for the advice to say whether drivers are still out; 0 when not known. */
   at: number;
+  /** How the user asked, so the answer's first words answer that: "出て大丈夫", "出なくても大丈夫". */
+  asked: CallQuestion;
 }
 
 export interface CallbackPolicy {
@@ -39,7 +42,10 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
         failedAttempts: 0,
       }),
       rememberTime: assign({ at: ({ event, context }) => ('at' in event && event.at !== undefined ? event.at : context.at) }),
-      countFailedCallback: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
+      countFailedCallback: assign({
+        failedAttempts: ({ context, event }) => context.failedAttempts + (event.type === 'CALLBACK_FAILED' && event.repeated ? policy.retryBeforeSwitching : 1),
+      }),
+      rememberQuestion: assign({ asked: ({ event }) => (event.type === 'ASK_WHETHER_TO_CALL_BACK' ? (event.asked ?? 'callBack') : 'callBack') }),
     },
     guards: {
       shouldCallBack: ({ context }) => context.situation !== null && policy.adviceFor[context.situation] === 'callBack',
@@ -47,14 +53,14 @@ export function createCallbackDecisionMachine(policy: CallbackPolicy) {
     },
   }).createMachine({
     id: 'callbackDecision',
-    context: { situation: null, failedAttempts: 0, at: 0 },
+    context: { situation: null, failedAttempts: 0, at: 0, asked: 'callBack' },
     initial: 'askingSituation',
     on: {
       SITUATION_CHOSEN: { target: '.deciding', actions: ['rememberSituation', 'rememberTime'] },
       // A user may report a failed callback or ask for the redelivery route without going through the table.
       CALLBACK_FAILED: { target: '.checkingAttempts', actions: ['countFailedCallback', 'rememberTime'] },
       SHOW_REDELIVERY: '.redeliveryRoute',
-      ASK_WHETHER_TO_CALL_BACK: { target: '.askingSituation', actions: 'rememberTime' },
+      ASK_WHETHER_TO_CALL_BACK: { target: '.askingSituation', actions: ['rememberTime', 'rememberQuestion'] },
       // The user has made up their mind ("じゃあ折り返す"): no table, just how to make the call count.
       WILL_CALL_BACK: { target: '.callingBack', actions: 'rememberTime' },
     },

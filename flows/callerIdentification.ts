@@ -3,12 +3,13 @@
  * Only numbers found in the vetted data get a name; everything else is described by its kind.
  */
 import { assign, setup } from 'xstate';
-import type { IdentifiedNumber } from './types.js';
+import type { CallReason, IdentifiedNumber } from './types.js';
 
 export type CallerIdentificationEvent =
   /** `at`: when the user asked (epoch ms), so the answer can say whether drivers are still out. */
   | { type: 'NUMBERS_GIVEN'; numbers: IdentifiedNumber[]; at?: number }
-  | { type: 'ASK_CALL_REASONS' }
+  /** `reason`: the one the user named, which the answer leads with. */
+  | { type: 'ASK_CALL_REASONS'; reason?: CallReason }
   /** Digits that look like a phone number but are not one (a digit missing or extra). */
   | { type: 'NUMBER_NOT_READ' };
 
@@ -16,6 +17,7 @@ export interface CallerIdentificationContext {
   numbers: IdentifiedNumber[];
   /** When the numbers were sent, epoch ms; 0 when not known. */
   at: number;
+  reason: CallReason | null;
 }
 
 /** A message may hold several numbers; a handful is plenty to answer about and keeps stored state small. */
@@ -29,6 +31,7 @@ export const callerIdentificationMachine = setup({
     events: {} as CallerIdentificationEvent,
   },
   actions: {
+    rememberReason: assign({ reason: ({ event }) => (event.type === 'ASK_CALL_REASONS' ? (event.reason ?? null) : null) }),
     rememberNumbers: assign({
       numbers: ({ event }) =>
         event.type === 'NUMBERS_GIVEN' ? event.numbers.slice(0, MAX_NUMBERS_PER_MESSAGE) : [],
@@ -44,11 +47,11 @@ export const callerIdentificationMachine = setup({
   },
 }).createMachine({
   id: 'callerIdentification',
-  context: { numbers: [], at: 0 },
+  context: { numbers: [], at: 0, reason: null },
   initial: 'awaitingNumber',
   on: {
     NUMBERS_GIVEN: { target: '.identifying', actions: 'rememberNumbers' },
-    ASK_CALL_REASONS: '.callReasons',
+    ASK_CALL_REASONS: { target: '.callReasons', actions: 'rememberReason' },
     NUMBER_NOT_READ: '.numberNotRead',
   },
   states: {

@@ -21,6 +21,7 @@ import {
   type FlowId,
   type FollowUp,
   type Lang,
+  type NoteId,
   type ScamSeverity,
   type ScamSignId,
   type Topic,
@@ -46,8 +47,13 @@ export type FlowEvent<F extends FlowId = FlowId> = FlowTypes[F]['event'];
 /** Why the bot could not act on what arrived; each gets its own calm answer. */
 export type UnrecognizedCause = 'text' | 'empty' | 'sticker' | 'media' | 'staleButton' | 'badButton' | 'otherLanguage';
 
+/** What a short follow-up asks of the last answer: why it says so, the same more simply, or the same again (in another language). */
+export type FollowUpAsk = 'why' | 'simpler' | 'again';
+
 export type Intent =
   | { type: 'greet' }
+  | { type: 'followUp'; ask: FollowUpAsk }
+  | { type: 'note'; note: NoteId }
   | { type: 'menu' }
   | { type: 'reset' }
   | { type: 'faq'; topic: FaqTopic }
@@ -65,7 +71,10 @@ export type View =
   | { kind: 'faq'; topic: FaqTopic }
   | { kind: 'smallTalk'; greeting: boolean }
   | FlowView
-  | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] };
+  | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] }
+  /** `about`: the view the user was looking at, which the follow-up explains, simplifies or repeats. */
+  | { kind: 'followUp'; ask: FollowUpAsk; about: View }
+  | { kind: 'note'; note: NoteId };
 
 /** A machine's position, stored compactly (value + context) rather than as a full persisted snapshot. */
 export interface StoredPosition {
@@ -85,6 +94,8 @@ export interface Session {
    * A typed "2" or "なんで?" is read against this, since the reply may have joined several views.
    */
   offered?: { options: string[]; followUps: Partial<Record<FollowUp, string>> };
+  /** Set by "英語で" / "in Japanese": the language the user asked for, kept whatever they type next. */
+  prefersLang?: Lang;
 }
 
 export interface Conversation {
@@ -158,6 +169,11 @@ export function createConversation(knowledge: Knowledge): Conversation {
       }
       case 'smallTalk':
         return { session, view: { kind: 'smallTalk', greeting: intent.greeting ?? false } };
+      // The conversation stays where it is: the user asked about the answer, not for a new one.
+      case 'followUp':
+        return { session, view: { kind: 'followUp', ask: intent.ask, about: currentView(session) } };
+      case 'note':
+        return { session, view: { kind: 'note', note: intent.note } };
       case 'unrecognized':
         return { session, view: { kind: 'fallback', cause: intent.cause, suggestions: intent.suggestions ?? [] } };
       default:

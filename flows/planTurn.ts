@@ -6,6 +6,9 @@
 import type { Intent } from './conversation.js';
 import type { Reading, Topic } from './types.js';
 
+/** Questions a named reason for the call answers better than their own answer would. */
+const REASON_TOPICS: ReadonlySet<Topic> = new Set(['whoCalled', 'callReasons', 'scamCheck', 'unorderedParcel', 'oddHours', 'none']);
+
 /** Beyond three answers in one reply the important one gets lost. */
 const MAX_STEPS = 3;
 
@@ -19,9 +22,18 @@ export function planTurn(r: Reading, at: number): Intent[] {
   }
   // Harm already done outranks everything else the message says: where to get help, now.
   if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs, onCall: r.onCall } }];
+  if (r.note) return [...plan, { type: 'note', note: r.note }];
+  // A text from one of Amazon's own SMS senders ("これアマゾン?"): whose number it is leads, with its caution.
+  const fromAmazonSender = r.numbers.length > 0 && r.numbers.every((n) => n.role === 'smsSender') && r.links.length === 0;
+  if (fromAmazonSender && r.signs.every((s) => s === 'smsLink' || s === 'spoofedNumber')) return plan;
   if (r.signs.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs, onCall: r.onCall } });
   if (r.links.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'LINKS_REPORTED', links: r.links } });
 
+  // A reason the message names ("オートロックだから電話きた?", "置いていいかって電話、本物?") is the driver's
+  // call explained: that reason leads, whatever else the classifier heard.
+  if (r.reason && r.signs.length === 0 && r.links.length === 0 && REASON_TOPICS.has(r.topic)) {
+    return [...plan, { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: r.reason } }];
+  }
   const answer = answerFor(r, at, plan.length > 0);
   if (answer) plan.push(answer);
   if (plan.length === 0) {
@@ -42,21 +54,23 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
         ? { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBER_NOT_READ' } }
         : { type: 'flow', flow: 'callerIdentification' };
     case 'callReasons':
-      return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS' } };
+      return { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', ...(r.reason ? { reason: r.reason } : {}) } };
     case 'shouldCallBack':
       if (r.situation) return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation, at } };
       // "出なかったけど大丈夫?" with the driver's number: the answer to that leads, whose number it is follows in a line.
       if (r.numbers.length > 0 && !driverCalled) return null;
-      return { type: 'flow', flow: 'callbackDecision', event: { type: 'ASK_WHETHER_TO_CALL_BACK', at } };
+      return { type: 'flow', flow: 'callbackDecision', event: { type: 'ASK_WHETHER_TO_CALL_BACK', at, asked: r.callQuestion ?? 'callBack' } };
     case 'callbackFailed':
       // Amazon's own support line not answering is a support question: hours, chat and the callback request.
       if (r.numbers.some((n) => n.role === 'officialSupport')) return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
-      return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at } };
+      return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at, ...(r.manyTries ? { repeated: true } : {}) } };
     case 'redelivery':
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
     case 'scamCheck':
     case 'linkCheck':
       if (answeredSomething && (r.signs.length > 0 || r.links.length > 0)) return null;
+      // "0120-070-585って詐欺?": the caller answer says it normally is not, and how to check; it leads.
+      if (driverCalled && r.signs.length === 0 && r.links.length === 0) return null;
       if (r.numbers.length > 0) return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
       return topic === 'linkCheck'
         ? { type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: ['smsLink'] } }
@@ -77,9 +91,13 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
         ? { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: r.need, at } }
         : { type: 'flow', flow: 'supportChannel', fromStart: true };
     case 'supportPhone':
+      // "プライムのカスタマーセンターの番号": Prime, Business and devices have routes of their own.
+      if (r.need === 'prime' || r.need === 'business' || r.need === 'device') return { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: r.need, at } };
       return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
     case 'supportHours':
-      return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at } };
+      // "夜中だけどチャットは使える?": the chat answers it, with the phone hours in it.
+      if (r.need === 'chat') return { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: 'chat', at } };
+      return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at, ...(r.newYear ? { newYear: true } : {}) } };
     case 'fakeSupportNumber':
       // "Is 0120-999-373 real?": the caller answer says it is Amazon's; a list of fake-number signs beside it reads as "no".
       if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'officialSupport')) return null;

@@ -10,7 +10,8 @@ import type { SupportNeed } from './types.js';
 
 export type SupportChannelEvent =
   | { type: 'NEED_CHOSEN'; need: SupportNeed; at: number }
-  | { type: 'ASK_HOURS'; at: number }
+  /** `newYear`: asked about the New Year holidays, when the hours may differ. */
+  | { type: 'ASK_HOURS'; at: number; newYear?: boolean }
   | { type: 'SHOW_CALLBACK_STEPS' }
   | { type: 'ASK_FAKE_NUMBER' };
 
@@ -18,6 +19,7 @@ export interface SupportChannelContext {
   need: SupportNeed | null;
   /** When the user asked, epoch ms; the renderer derives the crowd level from it. */
   at: number;
+  newYear: boolean;
 }
 
 const SPECIAL_NEEDS: ReadonlySet<SupportNeed> = new Set(['prime', 'business', 'device']);
@@ -30,7 +32,7 @@ export function createSupportChannelMachine(support: SupportHours) {
     },
     actions: {
       rememberNeed: assign(({ event }) => (event.type === 'NEED_CHOSEN' ? { need: event.need, at: event.at } : {})),
-      rememberTime: assign(({ event }) => (event.type === 'ASK_HOURS' ? { at: event.at } : {})),
+      rememberTime: assign(({ event }) => (event.type === 'ASK_HOURS' ? { at: event.at, newYear: event.newYear === true } : {})),
     },
     guards: {
       isSpecialRoute: ({ context }) => context.need !== null && SPECIAL_NEEDS.has(context.need),
@@ -42,7 +44,7 @@ export function createSupportChannelMachine(support: SupportHours) {
     },
   }).createMachine({
     id: 'supportChannel',
-    context: { need: null, at: 0 },
+    context: { need: null, at: 0, newYear: false },
     initial: 'choosingNeed',
     on: {
       NEED_CHOSEN: { target: '.routing', actions: 'rememberNeed' },

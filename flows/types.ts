@@ -31,6 +31,10 @@ export interface IdentifiedNumber {
 }
 
 export type CallbackSituation = 'wantsToday' | 'addressWorry' | 'busy' | 'dislikesPhone';
+/** The four reasons document 000 gives for a driver's call. */
+export type CallReason = 'notHome' | 'address' | 'autoLock' | 'dropOff';
+/** How the call-back question was asked: may I pick up, I missed it (is that OK?), or should I call back. */
+export type CallQuestion = 'pickUp' | 'missed' | 'callBack';
 export type CallbackAdvice = 'callBack' | 'useApp';
 
 export type ScamSignId =
@@ -86,8 +90,11 @@ export interface LinkFinding {
 /** Signs that someone went after money, data or control of the phone: what a victim may have handed over. */
 export const HANDOVER_SIGNS: readonly ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
 
+/** Questions beside the trees that have one short answer of their own. */
+export type NoteId = 'cardCompany' | 'carrierNumber' | 'relayedNumber' | 'otherCarriers' | 'languages' | 'noOrderInTransit' | 'repeatedCalls';
+
 /** Whole short messages: answers to the bot's last question, or a bare greeting. */
-export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello';
+export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello' | 'whatNow' | 'dontUnderstand' | 'toEnglish' | 'toJapanese';
 
 /**
  * Everything one message says, read at once: a user may send a number, a pasted SMS and a question together,
@@ -108,6 +115,15 @@ export interface Reading {
   followUp: FollowUp | null;
   /** Still on the line with the caller: hanging up comes before anything else the reply says. */
   onCall: boolean;
+  /** A question with one short answer of its own ("where is my card company's number?"). */
+  note: NoteId | null;
+  /** The reason for the driver's call that the message itself names ("オートロックだから?"). */
+  reason: CallReason | null;
+  callQuestion: CallQuestion | null;
+  /** "何回かけても繋がらない": the callback failed more than once already. */
+  manyTries: boolean;
+  /** The question is about the New Year holidays, whatever today's date. */
+  newYear: boolean;
   /** When the topic is uncertain or 'none': the next most likely topics, best first ("did you mean"). */
   alternatives: Topic[];
 }

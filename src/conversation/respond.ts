@@ -34,13 +34,36 @@ const OPTION_NUMBER = /^(\d{1,2})$/;
  * found-online number or after a scam warning it gets the safe answer, checking the order in the app,
  * never "call once more".
  */
-const CHECK_THE_APP: Partial<Record<FollowUp, ActionCode>> = { willCallBack: 'scam:orders' };
+// "じゃあどうする?" (whatNow) asks for the next step from where the user is in that tree.
 const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
-  callbackDecision: { willCallBack: 'callback:will' },
-  callerIdentification: CHECK_THE_APP,
-  supportChannel: CHECK_THE_APP,
-  scamCheck: CHECK_THE_APP,
+  callbackDecision: { willCallBack: 'callback:will', whatNow: 'callback:redelivery' },
+  callerIdentification: { willCallBack: 'scam:orders', whatNow: 'callback:ask' },
+  supportChannel: { willCallBack: 'scam:orders', whatNow: 'support:steps', how: 'support:steps' },
+  scamCheck: { willCallBack: 'scam:orders', whatNow: 'scam:orders' },
+  prepareCall: { whatNow: 'prep:explain' },
 };
+
+/**
+ * Follow-ups about the last answer itself, when that answer did not say what they mean: "なんで?" gets its
+ * reason, "よくわからない" (or a bare yes/no/what now with nothing to pick) the answer again in one sentence.
+ * At the menu there is no answer to ask about, and the message is read as usual.
+ */
+function aboutTheLastAnswer(followUp: FollowUp | null, session: Session): Intent | null {
+  if (session.triage.value === 'menu') return null;
+  switch (followUp) {
+    case 'why':
+      return { type: 'followUp', ask: 'why' };
+    case 'dontUnderstand':
+    case 'whatNow':
+    case 'yes':
+    case 'no':
+      return { type: 'followUp', ask: 'simpler' };
+    default:
+      return null;
+  }
+}
+
+const SWITCH_TO: Partial<Record<FollowUp, Lang>> = { toEnglish: 'en', toJapanese: 'ja' };
 
 /**
  * The action a short follow-up stands for after a reply: what that reply said it means, else the tree's
@@ -54,6 +77,8 @@ export function followUpChoice(followUp: FollowUp, offered: { options: readonly 
 interface Understood {
   intents: Intent[];
   lang: Lang;
+  /** Set when the user asked for a language by name. */
+  prefersLang?: Lang;
   userE164: string[];
 }
 
@@ -104,9 +129,13 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
         if (reading.numbers.length === 0 && reading.links.length === 0 && writtenInAnotherLanguage(event.text)) {
           return keep({ type: 'unrecognized', cause: 'otherLanguage' });
         }
+        // "英語で" / "日本語で": the last answer again in that language, which the conversation then keeps.
+        const switchTo = reading.followUp ? SWITCH_TO[reading.followUp] : undefined;
+        if (switchTo) return { intents: [{ type: 'followUp', ask: 'again' }], lang: switchTo, prefersLang: switchTo, userE164 };
         const choice = offeredChoice(session, normalizeText(event.text), reading);
-        const intents = choice ? [intentOfAction(choice, event.at)] : planTurn(reading, event.at);
-        return { intents, lang: reading.lang, userE164 };
+        const about = choice ? null : aboutTheLastAnswer(reading.followUp, session);
+        const intents = choice ? [intentOfAction(choice, event.at)] : about ? [about] : planTurn(reading, event.at);
+        return { intents, lang: session.prefersLang ?? reading.lang, userE164 };
       }
       case 'sticker':
         return keep({ type: 'unrecognized', cause: 'sticker' });
@@ -124,8 +153,8 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
       if (event.kind === 'unsend' || event.kind === 'other') return { session: stored, reply: null, intent: 'none' };
 
       const base = stored ?? conversation.newSession('ja');
-      const { intents, lang, userE164 } = understand(event, base);
-      const stepped = conversation.stepAll({ ...base, lang }, intents);
+      const { intents, lang, prefersLang, userE164 } = understand(event, base);
+      const stepped = conversation.stepAll({ ...base, lang, ...(prefersLang ? { prefersLang } : {}) }, intents);
       const allowed = userE164.length ? new Set([...vettedDigits, ...allowedDigitForms(userE164)]) : vettedDigits;
       const reply = renderReply(stepped.views, stepped.session, knowledge, allowed);
       const session: Session = { ...stepped.session, offered: { options: reply.options, followUps: reply.followUps } };

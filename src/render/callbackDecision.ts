@@ -12,12 +12,14 @@ const PHONING: ReadonlySet<CallbackDecisionState> = new Set(['askingSituation', 
 export function renderCallbackDecision(state: CallbackDecisionState, ctx: CallbackDecisionContext, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).callback;
   const { delivery } = rc.knowledge;
-  const why = delivery.callbackAdvice.find((row) => row.situation === ctx.situation)?.why[rc.lang] ?? '';
+  const advice = delivery.callbackAdvice.find((row) => row.situation === ctx.situation);
+  const why = advice?.why[rc.lang] ?? '';
+  const lead = advice?.lead[rc.lang] ?? '';
   const hours = delivery.deliveryHours;
   // Calling a driver back only helps while drivers are out; near 8:00 or 21:00 it may still work, at 1 a.m. it will not.
   const window = PHONING.has(state) ? deliveryWindowAt(ctx.at, hours) : 'within';
   if (window === 'night') {
-    const addressWhy = ctx.situation === 'addressWorry' ? why : undefined;
+    const addressWhy = ctx.situation === 'addressWorry' ? lead : undefined;
     const part = { headline: m.night({ ...hours }).split('\n')[0]!, body: m.night({ ...hours, addressWhy }) };
     return draft(['callback:redelivery', 'scam:orders', 'menu'], part);
   }
@@ -28,16 +30,16 @@ export function renderCallbackDecision(state: CallbackDecisionState, ctx: Callba
     case 'askingSituation':
       return withEdge(
         ['callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy', 'callback:situation:dislikesPhone', 'callback:failed', 'menu'],
-        m.states.askingSituation(),
+        m.states.askingSituation({ asked: ctx.asked }),
       );
     case 'adviseCallBack':
-      return withEdge(['callback:failed', 'scam:orders', 'menu'], m.states.adviseCallBack({ why, script: SCRIPT[rc.lang] }));
+      return withEdge(['callback:failed', 'scam:orders', 'menu'], m.states.adviseCallBack({ lead, why, script: SCRIPT[rc.lang] }));
     case 'callingBack':
       return withEdge(['callback:failed', 'callback:redelivery', 'menu'], m.states.callingBack({ script: SCRIPT[rc.lang] }));
     case 'tryAgainLater':
       return withEdge(['callback:failed', 'callback:redelivery', 'menu'], m.states.tryAgainLater({ why: notConnecting }));
     case 'adviseApp':
-      return draft(['callback:redelivery', 'scam:orders', 'support:ask', 'menu'], m.states.adviseApp({ why }));
+      return draft(['callback:redelivery', 'scam:orders', 'support:ask', 'menu'], m.states.adviseApp({ lead, why }));
     case 'switchToApp':
       return draft(['callback:redelivery', 'support:ask', 'menu'], m.states.switchToApp({ why: notConnecting }));
     case 'redeliveryRoute':

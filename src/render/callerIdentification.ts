@@ -37,6 +37,7 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
           reasons: delivery.reasons.map((r) => r[rc.lang]),
           numberKnown: ctx.numbers.length > 0,
           otherCarriers: driver.note[rc.lang],
+          named: delivery.reasons.find((r) => r.id === ctx.reason)?.detail[rc.lang],
         }),
         { willCallBack: 'callback:will' },
       );

@@ -1,7 +1,8 @@
-import type { UnrecognizedCause } from '../../flows/conversation.js';
-import type { FaqTopic, Topic } from '../../flows/types.js';
+import type { FollowUpAsk, UnrecognizedCause, View } from '../../flows/conversation.js';
+import type { FaqTopic, NoteId, Topic } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
-import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
+import { draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
+import type { ViewKey } from './messages/types.js';
 import { actionForTopic } from './options.js';
 
 /** The six things people come for; the FAQ answers are reached by asking, or from the rich menu. */
@@ -23,7 +24,7 @@ const AFTER_FAQ: Record<FaqTopic, ActionCode[]> = {
 
 export function renderFaq(topic: FaqTopic, rc: RenderContext): Draft {
   const entry = rc.knowledge.delivery.faq.find((f) => f.id === topic)!;
-  return draft(AFTER_FAQ[topic], { headline: messagesFor(rc.lang).faqHeadline[topic], body: entry[rc.lang] });
+  return draft(AFTER_FAQ[topic], { headline: messagesFor(rc.lang).faqHeadline[topic], body: entry[rc.lang] }, { whatNow: AFTER_FAQ[topic][0]! });
 }
 
 export function renderSmallTalk(greeting: boolean, rc: RenderContext): Draft {
@@ -37,4 +38,35 @@ export function renderFallback(cause: UnrecognizedCause, suggestions: Topic[], r
   const guesses = suggestions.map(actionForTopic).filter((a): a is ActionCode => a !== null && a !== 'menu' && a !== 'reset');
   const body = `${m[cause]}\n${guesses.length > 0 ? m.didYouMean : m.sendNumber}`;
   return draft(guesses.length > 0 ? [...guesses, 'menu'] : MENU_OPTIONS, { headline: m[cause], body });
+}
+
+/** The catalog key of a view's "why": its tree and state, or its FAQ topic. */
+const whyKey = (view: View): ViewKey | null =>
+  view.kind === 'flow' ? (`${view.flow}.${view.state}` as ViewKey) : view.kind === 'faq' ? `faq.${view.topic}` : null;
+
+/**
+ * "なんで?" explains the last answer (never repeats it); "よくわからない" says it again in one sentence;
+ * "英語で" says it again in the other language. The buttons stay those of the answer asked about.
+ */
+export function renderFollowUp(ask: FollowUpAsk, about: View, base: Draft, rc: RenderContext): Draft {
+  const m = messagesFor(rc.lang).followUp;
+  if (ask === 'again') return base;
+  const key = whyKey(about);
+  const body = ask === 'why' ? ((key && m.why[key]) ?? m.noReason({ headline: base.headline })) : m.simpler({ headline: base.headline });
+  return { ...base, messages: [text(body)] };
+}
+
+const AFTER_NOTE: Record<NoteId, ActionCode[]> = {
+  cardCompany: ['scam:harmed', 'scam:orders', 'menu'],
+  carrierNumber: ['callback:redelivery', 'scam:orders', 'menu'],
+  relayedNumber: ['caller:reasons', 'callback:ask', 'menu'],
+  languages: ['support:steps', 'support:need:chat', 'menu'],
+  noOrderInTransit: ['faq:unorderedParcel', 'scam:orders', 'menu'],
+  repeatedCalls: ['scam:orders', 'faq:saveContact', 'callback:ask', 'menu'],
+  otherCarriers: ['caller:reasons', 'scam:orders', 'menu'],
+};
+
+export function renderNote(note: NoteId, rc: RenderContext): Draft {
+  const body = messagesFor(rc.lang).notes[note];
+  return draft(AFTER_NOTE[note], { headline: body.split(/(?<=。)|(?<=\. )/)[0]!, body });
 }

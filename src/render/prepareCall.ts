@@ -14,7 +14,7 @@ export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallConte
       const items = [...topic.items[rc.lang], ...checklists.common[rc.lang].filter((c) => !topic.items[rc.lang].some((i) => head(i) === head(c)))];
       return {
         headline: m.states.checklist().headline,
-        messages: [checklistFlex(m.topicTitle({ topic: topic[rc.lang] }), items)],
+        messages: [checklistFlex(m.topicTitle({ topic: topic[rc.lang] }), items, m.keepNotes)],
         options: ['prep:explain', 'support:steps', 'support:hours', 'menu'],
       };
     }
@@ -24,7 +24,7 @@ export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallConte
       // Asked "what do I prepare?": the list every call needs, at once; the topic buttons refine it.
       return {
         headline: m.states.commonChecklist().headline,
-        messages: [checklistFlex(m.commonTitle, checklists.common[rc.lang])],
+        messages: [checklistFlex(m.commonTitle, checklists.common[rc.lang], m.keepNotes)],
         options: ['prep:topic:delivery', 'prep:topic:returnRefund', 'prep:topic:account', 'prep:explain', 'support:steps', 'menu'],
       };
     default:
@@ -33,8 +33,8 @@ export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallConte
 }
 
 /** A checklist is one card: it reads better on phones, and altText carries the whole list for notifications and old clients. */
-function checklistFlex(title: string, items: readonly string[]): OutgoingMessage {
-  const plain = `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}`;
+function checklistFlex(title: string, items: readonly string[], footnote: string): OutgoingMessage {
+  const plain = `${title}\n${items.map((i) => `☐ ${i}`).join('\n')}\n${footnote}`;
   return {
     type: 'flex',
     altText: plain.slice(0, 1500),
@@ -47,6 +47,7 @@ function checklistFlex(title: string, items: readonly string[]): OutgoingMessage
         contents: [
           { type: 'text', text: title, weight: 'bold', wrap: true },
           ...items.map((item) => ({ type: 'text', text: `☐ ${item}`, wrap: true, size: 'sm' })),
+          { type: 'text', text: footnote, wrap: true, size: 'xs', color: '#666666' },
         ],
       },
     },

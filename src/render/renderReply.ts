@@ -11,7 +11,7 @@ import { renderCallbackDecision } from './callbackDecision.js';
 import { renderCallerIdentification } from './callerIdentification.js';
 import { messagesFor, type Draft, type RenderContext } from './draft.js';
 import { LINE_LIMITS, OutgoingMessages, type OutgoingMessage } from './lineLimits.js';
-import { renderFallback, renderFaq, renderMenu, renderSmallTalk } from './menuAndFaq.js';
+import { renderFallback, renderFaq, renderFollowUp, renderMenu, renderNote, renderSmallTalk } from './menuAndFaq.js';
 import { actionShowing, labelOf } from './options.js';
 import { guardMessages } from './phoneGuard.js';
 import { renderPrepareCall } from './prepareCall.js';
@@ -38,6 +38,10 @@ export function draftFor(view: View, rc: RenderContext): Draft {
       return renderSmallTalk(view.greeting, rc);
     case 'fallback':
       return renderFallback(view.cause, view.suggestions, rc);
+    case 'followUp':
+      return renderFollowUp(view.ask, view.about, draftFor(view.about, rc), rc);
+    case 'note':
+      return renderNote(view.note, rc);
     case 'flow':
       switch (view.flow) {
         case 'callerIdentification':

@@ -19,7 +19,7 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
     case 'suspicious':
       return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ signs: reported })));
     case 'verifyingInApp':
-      return draft(['callback:ask', 'scam:harmed', 'menu'], m.states.verifyingInApp({ steps: scam.orderHistorySteps[rc.lang] }));
+      return draft(['callback:ask', 'scam:harmed', 'menu'], m.states.verifyingInApp({ steps: scam.orderHistorySteps[rc.lang] }), { whatNow: 'callback:ask' });
     case 'linkWarning':
       return draft(['scam:orders', 'scam:harmed', 'menu'], m.states.linkWarning({ lines: ctx.links.map((l) => linkLine(l, rc)) }));
     case 'gettingHelp':

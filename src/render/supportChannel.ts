@@ -25,7 +25,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
       );
     }
     case 'phoneHoursNow':
-      return draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, rc));
+      return draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, ctx.newYear, rc));
     case 'callbackSteps':
       return draft(
         ['prep:ask', 'support:hours', 'support:fake', 'menu'],
@@ -43,28 +43,27 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
   }
 }
 
-/** "9時〜21時。いま(14:30)は受付中で…": the hours, then what they mean at this moment. */
-function phoneStatus(at: number, rc: RenderContext): string {
+/** One sentence: the hours, what they mean at this moment, and how crowded it is (or the New Year caution first). */
+function phoneStatus(at: number, rc: RenderContext, newYear = false): string {
   const m = messagesFor(rc.lang).support.hours;
-  const status = phoneStatusAt(at, rc.knowledge.support);
+  const { support } = rc.knowledge;
+  const status = phoneStatusAt(at, support);
+  if (newYear || status.yearEnd) return m.newYear(status.hours);
   const now = toJapanTime(at);
   const clock = `${now.hour}:${String(now.minute).padStart(2, '0')}`;
   const weekend = status.dayType === 'weekendOrHoliday';
-  return status.open ? m.open({ ...status.hours, clock, weekend, crowd: status.crowd }) : m.closed({ ...status.hours, clock, weekend });
+  if (!status.open) return m.closed({ ...status.hours, clock, weekend });
+  const list = (ranges: readonly { from: number; to: number }[]) => ranges.map((r) => m.range(r)).join(rc.lang === 'ja' ? '・' : ', ');
+  const quiet = rc.lang === 'ja'
+    ? `平日${list(support.crowd.weekday.quiet)}・土日祝${list(support.crowd.weekendOrHoliday.quiet)}`
+    : `weekdays ${list(support.crowd.weekday.quiet)}, weekends ${list(support.crowd.weekendOrHoliday.quiet)}`;
+  return m.open({ ...status.hours, clock, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning });
 }
 
-function hoursAnswer(at: number, rc: RenderContext) {
+function hoursAnswer(at: number, newYear: boolean, rc: RenderContext) {
   const m = messagesFor(rc.lang).support;
-  const { support } = rc.knowledge;
-  const status = phoneStatusAt(at, support);
-  const range = (ranges: readonly { from: number; to: number }[]) => ranges.map((r) => m.hours.range(r)).join(rc.lang === 'ja' ? '・' : ', ');
   const next = nextQuietTime(at, rc);
-  return m.states.phoneHoursNow({
-    status: `${m.hours.everyDay(support.phone.hours)}${phoneStatus(at, rc)}`,
-    quiet: m.hours.quiet({ weekday: range(support.crowd.weekday.quiet), weekend: range(support.crowd.weekendOrHoliday.quiet) }),
-    next: next ? m.hours.nextQuiet(next) : '',
-    extra: [status.peakMorning ? support.crowd.worst[rc.lang] : '', status.yearEnd ? support.phone.yearEnd[rc.lang] : ''].filter(Boolean),
-  });
+  return m.states.phoneHoursNow({ status: phoneStatus(at, rc, newYear), next: next && !newYear ? m.hours.nextQuiet(next) : '' });
 }
 
 /** The next quiet window from `at` (today's or tomorrow's), with the kind of day it falls on. */

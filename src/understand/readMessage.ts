@@ -5,7 +5,7 @@
  * the project's examples, nudged by what the bot asked last.
  */
 import type { Knowledge } from '../../data/schema.js';
-import { HANDOVER_SIGNS, type FlowId, type Lang, type Reading, type Topic } from '../../flows/types.js';
+import { HANDOVER_SIGNS, type CallReason, type FlowId, type Lang, type NoteId, type Reading, type Topic } from '../../flows/types.js';
 import { foldForClassifier, withoutLinks } from './foldText.js';
 import { createLinkReader, type LinkReader } from './links.js';
 import { detectLanguage, normalizeText } from './normalizeText.js';
@@ -52,7 +52,50 @@ const SECOND_QUESTION = 0.25;
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 const STILL_ON_CALL =
   /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with them )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
-const ORDER_IN_DOUBT = /注文|頼ん|たのん|買っ|かって|覚え|おぼえ|心当たり|こころあたり|ぎふと|ギフト|order|bought|buy|gift/i;
+const NOT_ORDERED = /覚え(?:が|は)?(?:ない|ありません|なし)|おぼえ(?:が)?ない|心当たり(?:が|は)?(?:ない|ありません|なし)|こころあたり(?:が)?ない|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|ギフト|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i;
+/** "カード会社の番号がわからない": where the number is. A carrier's own number: not in the vetted data. */
+const NOTES: { note: NoteId; pattern: RegExp }[] = [
+  { note: 'cardCompany', pattern: /カード会社.{0,12}(?:番号|電話|連絡先|窓口).{0,12}(?:わから|分から|知らな|どこ|調べ)|(?:card (?:company|issuer)|issuer|bank)'?s? (?:phone )?number|(?:number|contact) (?:of|for) (?:my|the) (?:card company|card issuer|bank)|how (?:do i|to) (?:call|contact|reach) (?:my|the) (?:card company|card issuer)/i },
+  // Asking for a carrier's own number; only mentioning the carrier is the next note.
+  { note: 'carrierNumber', pattern: /(?:ヤマト|やまと|クロネコ|佐川|さがわ|日本郵便|郵便局|ゆうパック|西濃|福山|yamato|kuroneko|sagawa|japan post).{0,20}(?:番号|電話番号|連絡先|number|phone).{0,12}(?:教えて|知りたい|何番|わから|分から|どこ|調べ|tell me|what is|what's|give me)/i },
+  { note: 'otherCarriers', pattern: /ヤマト|やまと|クロネコ|くろねこ|佐川|さがわ|日本郵便|ゆうパック|amazon ?flex|アマゾンフレックス|yamato|kuroneko|sagawa|japan post/i },
+  // "何も頼んでない/注文履歴に何もないのに電話": no parcel on its way means no reason to call back.
+  { note: 'noOrderInTransit', pattern: /注文履歴(?:に|には|を見ても|見ても)?(?:何も|なにも|一つも|ひとつも)?(?:ない|なかった|ありません|入って(?:ない|いない))|配達中(?:の荷物)?(?:が|は|も)?(?:ない|なかった|ありません)|nothing (?:in|on) my order history|no (?:order|parcel|package|delivery)s? (?:on (?:its|the) way|in transit|coming|due)|(?:not|n'?t) expecting (?:a|any) (?:parcel|package|delivery)|haven'?t ordered anything/i },
+  // Many calls from the drivers' number: why they keep calling, and what to do.
+  { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
+  { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)/i },
+  { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
+];
+function noteOf(words: string): NoteId | null {
+  const note = NOTES.find((n) => n.pattern.test(words))?.note ?? null;
+  // "何回かけても繋がらない" is the user calling, not being called.
+  return note === 'repeatedCalls' && /かけ(?:ても|直|なお)|折り返|繋がらない|つながらない|no answer|doesn'?t pick up/i.test(words) ? null : note;
+}
+
+/** A reason named in the message: "オートロックだから?", "置き配にしてるのに", "住所の部屋番号を忘れた". */
+const REASONS: { reason: CallReason; pattern: RegExp }[] = [
+  { reason: 'autoLock', pattern: /オートロック|おーとろっく|インターホン(?:が)?(?:壊|故障|鳴ら|鳴って|聞こえ)|エントランス|auto-?lock|intercom|entrance|buzzer/i },
+  { reason: 'dropOff', pattern: /置き配|おきはい|ガスメーター|宅配ボックス|宅配box|自転車の(?:カゴ|かご)|玄関前|ドアの前|置いて(?:いい|も)|drop-?off|leave it at|delivery box|meter box|doorstep|bike basket/i },
+  { reason: 'address', pattern: /住所|番地|部屋番号|号室|建物名|マンション名|アパート名|表札|新築|引っ越|地図に|address|room number|apartment number|building name|nameplate|new building|just moved/i },
+  { reason: 'notHome', pattern: /留守|不在|家にい(?:た|る|ました)|在宅|帰って|戻って|戻れ|何分で|待って(?:ます|る|くれ)|生鮮|冷凍|冷蔵|代引|置き配不可|nobody (?:was )?home|wasn'?t home|not home|be back|wait for me|fresh food|frozen|cash on delivery/i },
+];
+// "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
+const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:pick|picking) (?:it )?up\??|answer (?:it|the (?:phone|call))\?|is it (?:ok|safe) to answer/i;
+const MISSED = /(?:出|で)(?:られ|れ)?(?:なかった|ません?でした|れんかった|られへんかった|へんかった|んかった)|出そびれ|出損ね|気づかなかった|気付かなかった|取れなかった|取り損ね|無視しちゃった|無視してしまった|missed (?:the|a|their|his|her|it|an?)|couldn'?t (?:answer|pick up|get to)|didn'?t (?:answer|pick up|hear)/i;
+const MANY_TRIES = /何回(?:も|か)?|何度(?:も)?|[0-9０-９]+回|ずっと(?:呼び出し|鳴って|繋がら|つながら)|さっきから|いくら(?:かけ|電話)|several times|many times|again and again|(?:tried|called) (?:\d+|many|several|a few|three|four|five|ten) times|keeps? (?:ringing|going to)/i;
+const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦日|大みそか|new year/i;
+/** Calling Amazon (out), not a call that came in: "今かけてもつながる?", "何時まで電話できる?". */
+const CALLING_OUT = /(?:かけ|掛け)(?:る|て|たい|ても|れる|ようと|ると)|電話(?:する|したい|しても|できる|していい|って何時|は何時|何時|やって|つなが|繋が|受付)|つながる|繋がる|つながりやす|繋がりやす|やってる|受付|何時から|何時まで|混んで|空いて|すいて|call (?:them|amazon|customer)|\bopen\b|reach (?:them|amazon|someone)|get through/i;
+/** "今電話できる?", "もう始まった?", "is it open now?": whether the phone line is open, whatever else is asked. */
+const OPEN_NOW =
+  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約)?[^。?？]{0,4}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back)[^.?]{0,20}(?:now|at|tonight|today|still|yet)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
+/** "24時間つながる電話番号ある?": there is none; the hours answer says so, with the real hours. */
+const ROUND_THE_CLOCK = /24時間(?:つながる|繋がる|対応|受付|電話|やって|の電話)|24[- ]?(?:hours?|\/7)[^.?]{0,20}(?:phone|number|line|call)/i;
+const CALL_CAME_IN = /着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i;
+/** Amazon's own support named: then calling is calling them, not the driver. */
+const SUPPORT_WORDS = /カスタマー|サポート|問い合わせ|問合せ|窓口|チャット|あまぞんに|アマゾンに|amazonに|オペレーター|customer service|support|operator/i;
+/** Booking Amazon's callback: "電話予約", "アプリからかけてもらえる?". */
+const CALLBACK_BOOKING = /電話予約|折り返し(?:の)?(?:予約|依頼)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back/i;
 const DELIVERY_WORDS = /配達|配送|どらいばー|荷物|宅配|driver|delivery|parcel|package/i;
 
 export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
@@ -74,7 +117,13 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const need = readNeed(words, folded);
       const prepTopic = readPrepTopic(words, folded);
       const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
-      const base: Omit<Reading, "topic" | "alternatives"> = { lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text), onCall: STILL_ON_CALL.test(words) };
+      const base: Omit<Reading, "topic" | "alternatives"> = {
+        lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text), onCall: STILL_ON_CALL.test(words), note: noteOf(words),
+        reason: REASONS.find((r) => r.pattern.test(words))?.reason ?? null,
+        callQuestion: MISSED.test(words) ? 'missed' : PICK_UP.test(words) ? 'pickUp' : null,
+        manyTries: MANY_TRIES.test(words),
+        newYear: NEW_YEAR.test(words),
+      };
 
       if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };
       if (RESET.test(text)) return { ...base, topic: 'reset', alternatives: [] };
@@ -97,7 +146,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const [best, ...rest] = ranked;
       const alternatives = rest.filter((r) => r.topic !== 'none' && r.topic !== 'smallTalk').slice(0, 3).map((r) => r.topic);
       const guessed = !best || best.p < MIN_CONFIDENCE || (best.topic === 'smallTalk' && best.p < SURE_SMALL_TALK) ? 'none' : best.topic;
-      const topic = settleTopic(guessed, base, { flow: ctx.activeFlow, words: hasWords(folded), runnerUp: ranked[1], folded });
+      const topic = settleTopic(guessed, base, { flow: ctx.activeFlow, words: hasWords(folded), runnerUp: ranked[1], folded, text: words });
       return { ...base, topic, alternatives: topic === 'none' && best ? [best.topic, ...alternatives].filter((t) => t !== 'none').slice(0, 3) : alternatives };
     },
   };
@@ -121,6 +170,8 @@ interface TopicClues {
   words: boolean;
   runnerUp: RankedTopic | undefined;
   folded: string;
+  /** The message without its links, not folded (katakana kept). */
+  text: string;
 }
 
 function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic {
@@ -148,9 +199,18 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike)) {
     return 'shouldCallBack';
   }
+  // Calling Amazon is not calling a driver back: "今かけてもつながる?", "9時になったし電話予約しよ".
+  const aboutTheDriver = r.numbers.some((n) => n.role !== 'officialSupport') || aboutDelivery || CALL_CAME_IN.test(clues.text) || CALL_BACK.test(folded);
+  if (!aboutTheDriver && !r.harmDone && (OPEN_NOW.test(clues.text) || ROUND_THE_CLOCK.test(clues.text))) return 'supportHours';
+  if (!cheated && !aboutTheDriver && CALLBACK_BOOKING.test(clues.text)) return 'supportPhone';
+  if (!cheated && !aboutTheDriver && (DRIVER_CALL_TOPICS.has(guessed) || guessed === 'none') && CALLING_OUT.test(clues.text)) return 'supportHours';
+  if (!cheated && SUPPORT_WORDS.test(clues.text) && !r.numbers.length && guessed === 'oddHours' && !CALL_CAME_IN.test(clues.text)) return 'supportHours';
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
   // "…から連絡が来た" is a call, not a parcel nobody ordered: that answer needs the order to be in doubt.
-  if (guessed === 'unorderedParcel' && r.numbers.length > 0 && !ORDER_IN_DOUBT.test(folded)) return 'whoCalled';
+  if (guessed === 'unorderedParcel' && !NOT_ORDERED.test(folded)) {
+    if (r.reason) return 'callReasons';
+    if (r.numbers.length > 0) return 'whoCalled';
+  }
   // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
   if (IN_APP_HOW.test(folded) && !/再配達|redeliver/i.test(folded) && !cheated && IN_APP_LIKE.has(guessed)) return 'orderCheck';
   // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
@@ -194,6 +254,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   return topic;
 }
 
+/** The drivers' call topics that a question about calling Amazon out is often mistaken for. */
+const DRIVER_CALL_TOPICS = new Set<Topic>(['oddHours', 'shouldCallBack', 'silentCall', 'redelivery', 'callbackFailed', 'callReasons']);
 const HOW_TO_SAY = /説明|伝え|言い方|話し方|言えば|話せば|まとめ|順番|最初に|何から|要点|うまく|上手|explain|describe|say|word|tell them|put it/i;
 
 // Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.

@@ -71,7 +71,7 @@ const SIGN_RULES: { sign: ScamSignId; pattern: RegExp; needsAsked?: boolean; orW
   { sign: 'moneyDemand', pattern: /振込|振り込|ふりこ|支払|料金|請求|引き落と|charged|お金|送金|[0-9,]+円|[0-9]+万|money|pay\b|payment|transfer|fee|\byen\b|refund/i, needsAsked: true, orWeighing: true },
   { sign: 'urgency', pattern: /凍結|延滞金|(?:アカウント|口座)が危な|危険な状態|secure['"’]? (?:my|your|the) account|at risk|fraud|差し押さ|差押|乗っ取|違法|罰金|最終通告|最終警告|犯罪|戻りません|戻らない|あと[0-9]+分|on hold|stay on the line|tell anyone|口止め|誰にも(?:言う|話す|相談する)な|誰にも言わないで|切らずに|切らないで|電話を切るな|コンビニ(?:に|へ)?(?:行け|行って)|\bsue\b|police|hacked|compromised|停止|止まる|止められ|ロックされ|(?:アカウント|口座).{0,6}ロック|使えなくな|消える|消され|削除され|永久|裁判|訴え|訴訟|法的|逮捕|警察に(?:通報|届け)|不正|怒鳴|どなら|脅|急かさ|せかさ|急げ|suspend|frozen|freeze|locked|closed|legal action|lawsuit|court|arrest|collections?\b|pressur|or (?:else|lose)|unusual sign-?in|expire/i },
   // Time pressure is a sign when the caller or the message applies it, not when the user is in a hurry.
-  { sign: 'urgency', pattern: /[0-9]+時間以内|本日中|今日中|今日の[0-9]+時まで|期限|至急|今すぐ|いますぐ|すぐに(?:払|振|連絡|確認|手続)|right now|immediately|within [0-9]+ hours|today unless|tonight/i, needsAsked: true },
+  { sign: 'urgency', pattern: /[0-9]+時間以内|本日中|今日中|今日の[0-9]+時まで|期限|至急|今すぐ|いますぐ|すぐに(?:払|振|連絡|確認|手続)|急がないと|急いでください|急いで(?:と|って)|処分され|破棄され|返送され(?:ます|る)(?:よ|って|と)|right now|immediately|within [0-9]+ hours|today unless|tonight|hurry|be disposed|destroyed/i, needsAsked: true },
   { sign: 'spoofedNumber', pattern: /偽装|装っ|装う|よそお|なりすまし|成りすまし|(?:番号|ばんごう)(?:は|が|も)?.{0,24}(?:同じ|おなじ|一緒|いっしょ)|(?:アマゾン|あまぞん|amazon).{0,10}(?:って|と)(?:出|で)(?:る|た|て)|(?:名前|なまえ)(?:が|で)(?:出|で)|の名前で(?:着信|電話)|着信表示(?:が|は)|表示(?:が|は)?(?:アマゾン|amazon)|ほんものっぽ|(?:着信)?番号は(?:正しい|本物|合って)のに|本物っぽ|本物そう|公式っぽ|(?:着信|表示|画面)(?:画面|表示)?(?:に|で|は|が)?.{0,8}(?:アマゾン|amazon|0120).{0,6}(?:って|と)?(?:出|で|表示)|(?:アマゾン|amazon)(?:って|と)(?:着信|表示)|表示されたのに|表示(?:は|が|で)?[「『"]?(?:アマゾン|amazon)|[「『"](?:アマゾン|amazon)[」』"](?:で|と|って)?(?:着信|表示|出)|(?:アマゾン|amazon)って表示|送信者(?:名)?(?:が|は|に|の)?.{0,4}(?:アマゾン|amazon)|(?:アマゾン|amazon)[」』"]?(?:と|って)?(?:sms|ＳＭＳ)?の?送信者|spoof|caller ?id|looked (?:real|legit|official)|looks (?:real|legit|official)|(?:screen|display) (?:showed|said)/i },
   { sign: 'fakeSupportNumber', pattern: /(?:ネット|検索|ぐぐ|ググ|グーグル|google|yahoo|知恵袋|掲示板|まとめ|サイト|ブログ|sns|ツイッター|twitter|facebook|インスタ|youtube|コメ欄|dm|広告|ページ|ホームページ)(?:で|に|の|から)?.{0,40}(?:見つけ|みつけ|調べ|しらべ|載って|のって|出て|でて|書いて|かいて|あった|教え|おしえ|教わ|おそわ|聞い)|(?:先輩|友達|知人|知らん人|知らない人)(?:が|に|から)?.{0,40}(?:教え|おしえ|教わ|おそわ|聞い)|(?:番号|ばんごう)を?(?:教えて|おしえて)(?:くれ|もら)|(?:番号|ばんごう)(?:って|が)?(?:ネットに)?(?:いっぱい|たくさん)|(?:言われた|いわれた|教えられた|案内された|教えてもらった|おしえてもらった|教わった|おそわった)(?:.{0,12})?(?:番号|ばんごう)|(?:に|へ)(?:かけて|電話して|折り返して)(?:くれ|ください|って)|found (?:it |this |a |the )?(?:number )?(?:online|on google|on a site)|found .{0,30} on (?:a |the )?(?:forum|site|website|blog|google|twitter|facebook|reddit)|googled|search result|searched|search(?:ed)? for|first ad|an ad\b|advert|a website|from a (?:yahoo|facebook|post|site|forum|blog)|gave me .{0,30}(?:number|hotline|line)|(?:refund|support) hotline/i },
 ];
@@ -147,6 +147,12 @@ function numberSigns(either: (re: RegExp) => boolean, numbers: readonly Identifi
 const OWN_PURCHASE = /(?:払|支払)っ?た(?:のに|けど|が).{0,12}(?:注文|商品|届|確定|反映|キャンセル)|(?:注文|購入|買い物|商品).{0,8}(?:代金|代)?(?:を)?(?:払|支払)っ?た/;
 // "Bought the cards but have not sent the codes yet": the bot still warns, but nothing is lost yet.
 const NOT_HANDED_OVER_YET = /まだ.{0,12}(?:送って|教えて|言って|伝えて|払って|入れて|入力して|渡して|読み上げて|わたして)(?:ない|ません|へん)/;
+// "詐欺にあったかも" / "I think I've been scammed": the user says harm is done, whatever was handed over.
+const SCAMMED =
+  /詐欺に(?:あ|遭)っ(?:た|ちゃ|て(?:しま|もう))|(?:騙|だま)され(?:た|ちゃ|て(?:しま|もう))|被害に(?:あ|遭)っ(?:た|ちゃ)|(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\bmy \w+(?: has| have)?) (?:been |got |was |were )?(?:scammed|defrauded|conned|ripped off)|\bfell for (?:a|the|it|this|that)\b/i;
+// "リンク押しちゃった", "I pressed the link already": the fake page may have what was typed in, or be about to.
+const LINK_FOLLOWED =
+  /(?:リンク|りんく|URL|url|ボタン)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
 const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |told them |said )?my name/i;
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.
 const PAID = new RegExp(`(?:払っ|(?<!未)払い|はらっ|振り込ん|振込ん|振込|ふりこん|送金し)${DONE}`);
@@ -158,7 +164,7 @@ function readHarm(text: string, afterScamQuestion: boolean): boolean {
   if (harmed && EN_SENSITIVE.test(text) && (/install|download|let /i.test(harmed[0]) || !EN_REFUSED.test(text))) return true;
   if (OWN_PURCHASE.test(text) && !ASKED.test(text)) return false;
   if (NOT_HANDED_OVER_YET.test(text) || ONLY_A_NAME.test(text)) return false;
-  if (PAID.test(text)) return true;
+  if (PAID.test(text) || SCAMMED.test(text) || LINK_FOLLOWED.test(text)) return true;
   // Not the folded text: there ツイッター becomes ついったー, which holds 'いった' (said).
   const handedOver = HANDED_OVER.test(text) || MADE_TO.test(text);
   return CONSEQUENCE.test(text) || BOUGHT_CARDS.test(text) || (handedOver && (SENSITIVE.test(text) || afterScamQuestion));

@@ -65,9 +65,13 @@ export const readPrepTopic = (text: string, folded: string) => first(PREP_TOPICS
 // Only whole short messages count: "はい" is a follow-up, "はい、0120…から着信が" is not.
 const FOLLOW_UPS: Rule<FollowUp>[] = [
   { value: 'hello', pattern: /^(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう(?:ございます)?|はじめまして|初めまして|もしもし|hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:です|ね|よ|な)?[\s!！。.〜~ー👍🙏😊👋]*$/i },
-  { value: 'how', pattern: /^(?:どうやって|どうやって(?:確認|確かめ|見)(?:る|れば|するの|すればいい|んの)?|やり方(?:は)?|方法(?:は)?|どこ(?:を)?見(?:れば|たら)(?:いい)?|how|how do i (?:check|do (?:that|it)|see)|how\?|where do i (?:check|look))[\s?？!]*$/i },
-  { value: 'why', pattern: /^(?:なぜ|なんで|何で|どうして|なんでや|なんで\?|理由は|why|why\?|how come|why is that|why so)[\s?？!]*$/i },
+  { value: 'how', pattern: /^(?:(?:え|えっ|ええ|じゃ(?:あ)?|では|で|なら|それ)[、,\s]*)?(?:どうやって|どうやって(?:確認|確かめ|見)(?:る|れば|するの|すればいい|んの)?|やり方(?:は)?|方法(?:は)?|どこ(?:を)?見(?:れば|たら)(?:いい)?|how|how do i (?:check|do (?:that|it)|see)|how\?|where do i (?:check|look))[\s?？!]*$/i },
+  { value: 'why', pattern: /^(?:(?:え|えっ|ええ|へえ|ふーん|で|じゃ(?:あ)?|それって|それ)[、,\s]*)?(?:なぜ|なんで|何で|どうして|なんでや|なんで\?|理由は|why|why\?|how come|why is that|why so)[\s?？!]*$/i },
   { value: 'willCallBack', pattern: /^(?:じゃ(?:あ)?|では|なら|ほな|ほんなら|そんなら|んじゃ|したら|よし|ok|おk|了解|わかった|分かった|それなら)?[\s、,]*(?:(?:折り返|おりかえ|かけ直|かけなお|掛け直)(?:す|します|しま[ー〜~]?す|そう|そうかな|してみる|してみます|しとく|しときます|すね|すわ|するわ|する)|電話(?:してみる|してみます|する|します|するわ)|かけてみ(?:る|ます)|かけます)[\s!！。.、〜~ねよかなわー]{0,6}$|^(?:ok |okay |alright |then )?i(?:'ll| will) call (?:them |him |her |it )?back[.! ]*$/i },
+  { value: 'whatNow', pattern: /^(?:じゃ(?:あ)?|では|なら|で|それで|ほな)?[\s、,]*(?:どうする|どうすれば(?:いい)?|どうしたら(?:いい)?|どうしよう|何をすれば(?:いい)?|なにすれば(?:いい)?|次は|つぎは)(?:の|ん)?(?:\?|？|ですか|かな|？)*[\s?？!]*$|^(?:so |ok |okay |and |then )?(?:what now|what next|now what|then what|what should i do(?: now| next)?|what do i do(?: now| next)?|so what do i do)[\s?？!.]*$/i },
+  { value: 'dontUnderstand', pattern: /^(?:よく|ちょっと|いまいち|全然|ぜんぜん)?(?:わからない|分からない|わかんない|わかりません|分かりません|意味がわからない|意味が分からない|むずかしい|難しい|どういうこと|どういう意味)(?:です)?[\s?？!。.…]*$|^(?:i )?(?:don'?t|do not) (?:get it|understand)[\s?？!.]*$|^(?:what do you mean|i'?m confused|confused|too complicated)[\s?？!.]*$/i },
+  { value: 'toEnglish', pattern: /^(?:英語で|えいごで|英語でお願いします?|英語にして|in english(?: please)?|english(?: please)?|can you (?:speak|write|answer) (?:in )?english\??)[\s?？!。.]*$/i },
+  { value: 'toJapanese', pattern: /^(?:日本語で|にほんごで|日本語でお願いします?|日本語にして|in japanese(?: please)?|japanese(?: please)?)[\s?？!。.]*$/i },
   { value: 'yes', pattern: /^(?:はい|うん|ええ|そう|そうです|そうだよ|そうなの|そうそう|お願い(?:します)?|おねがい|頼む|たのむ|ok|okay|yes|yeah|yep|sure|please|y)[\s!！。.?？]*$/i },
   { value: 'no', pattern: /^(?:いいえ|いや|ううん|違う|ちがう|違います|no|nope|nah|not really)[\s!！。.]*$/i },
 ];

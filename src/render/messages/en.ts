@@ -31,19 +31,23 @@ export const en = {
     states: {
       deliveryDriver: ({ dial, window, hours: h }) => ({
         headline: `📞 ${dial} is an Amazon contracted delivery driver.`,
-        body: lines(
+        body: window === 'night'
+          ? lines(
+              `📞 ${dial} is Amazon's contracted delivery drivers, but they normally call ${hours(h)}: a call in the middle of the night is most likely a wrong number or a robocall, so do not call back.`,
+              'Caller ID can be faked, so in the morning check the order history in the app for a parcel on its way. Real drivers never ask for money or card numbers by phone.',
+            )
+          : lines(
           `📞 ${dial} is an Amazon contracted delivery driver, and normally not a scam (it is not Amazon customer service).`,
           'They call when a delivery is stuck: nobody answered the door, an address to confirm, an auto-lock, or a drop-off spot that will not work; it is urgent, often their last try before taking the parcel back. It is toll-free to call back.',
           window === 'within' && 'Want it today, or unsure of your address? Call back. Not in a hurry? Just arrange redelivery in the app.',
           window === 'edge' && `Drivers normally call ${hours(h)}, with some margin, so one may still answer now.`,
-          window === 'night' && `🌙 Drivers work roughly ${hours(h)}, so calling back now will almost surely reach no one. In the morning, check the order history in the app.`,
-          'If money or card numbers come up, hang up (caller ID can be faked).',
+          'Real drivers never ask for money or card numbers by phone, so if that comes up, hang up (caller ID can be faked). If in doubt, check the order history in the app for a parcel on its way.',
         ),
       }),
-      callReasons: ({ dial, reasons, numberKnown, otherCarriers }) => ({
-        headline: `A call from ${dial} means a driver needs something to deliver your parcel.`,
-        body: lines(
-          `${numberKnown ? 'A call' : 'If the call came'} from ${dial} (Amazon's contracted delivery drivers), a driver needs a decision on the spot. The four usual reasons:`,
+      callReasons: ({ dial, reasons, numberKnown, otherCarriers, named }) => ({
+        headline: named ? named.split('. ')[0]! + '.' : `A call from ${dial} means a driver needs something to deliver your parcel.`,
+        body: named ? lines(named, 'It is a routine delivery call, normally not a scam; if money or card numbers come up, hang up.') : lines(
+          `${numberKnown ? 'When' : 'If'} the call came from ${dial} (Amazon's contracted delivery drivers), a driver needs a decision on the spot. The four usual reasons:`,
           bullets(reasons),
           'It is often their last try before taking the parcel back, so it is urgent.',
           otherCarriers,
@@ -84,18 +88,22 @@ export const en = {
         addressWhy && `${addressWhy} Check first thing in the morning.`,
       ),
     edge: ({ from, to }) =>
-      `🕘 Drivers normally call ${from}:00–${to}:00, a little later in busy seasons, so one may still answer: try once, and if not, arrange redelivery in the app.`,
+      `🕘 Drivers normally call ${from}:00–${to}:00, a little earlier or later in busy seasons, so one may still answer: try once, and if not, arrange redelivery in the app.`,
     states: {
-      askingSituation: () => ({
-        headline: 'If it is not urgent, you do not need to call back.',
+      askingSituation: ({ asked }) => ({
+        headline: { pickUp: 'Yes, you can answer it.', missed: 'Missing it is fine.', callBack: 'If it is not urgent, you do not need to call back.' }[asked],
         body: lines(
-          'If it is not urgent, you do not need to answer or call back: a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
-          'Call back if you want the parcel today or are unsure your address was right.',
+          {
+            pickUp: "Yes, you can answer it: 0120-070-585 is Amazon's contracted delivery drivers, normally not a scam. If money or card numbers come up, hang up.",
+            missed: 'Missing it is fine: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you.',
+            callBack: 'If it is not urgent, you do not need to call back: a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
+          }[asked],
+          asked === 'pickUp' ? 'If you miss it, a slip or an app notice follows and you can arrange redelivery later.' : 'Call back if you want the parcel today or are unsure your address was right.',
         ),
       }),
-      adviseCallBack: ({ why, script }) => ({
-        headline: '✅ Call back.',
-        body: lines(`✅ Call back. ${why}`, `The sooner the better: the driver is still close. Say "${script}" and they will know.`),
+      adviseCallBack: ({ lead, why, script }) => ({
+        headline: `✅ ${lead}`,
+        body: lines(`✅ ${lead} ${why}`, `The sooner the better: the driver is still close. Say "${script}" and they will know.`),
       }),
       callingBack: ({ script }) => ({
         headline: '☎️ Call back soon.',
@@ -104,13 +112,13 @@ export const en = {
           'If nobody answers they are probably driving or at a door: do not keep redialling, just arrange redelivery in the app.',
         ),
       }),
-      adviseApp: ({ why }) => ({
-        headline: '📱 No need to call back.',
-        body: lines(`📱 No need to call back. ${why}`, 'If you miss them, a slip or a "delivery attempted" notice follows; arrange redelivery in the app when it suits you.'),
+      adviseApp: ({ lead, why }) => ({
+        headline: `📱 ${lead}`,
+        body: lines(`📱 ${lead} ${why}`, 'A missed delivery leaves a slip or a "delivery attempted" notice; the app handles the rest, no call needed.'),
       }),
       tryAgainLater: ({ why }) => ({
         headline: '☎️ That happens a lot.',
-        body: lines(`☎️ That happens a lot. ${why}`, 'Wait a little and try once more.'),
+        body: lines(`☎️ That happens a lot. ${why}`, 'Wait a little and try once more; if it still fails, stop calling and check the delivery status in the app.'),
       }),
       switchToApp: ({ why }) => ({
         headline: 'You can stop calling.',
@@ -155,7 +163,7 @@ export const en = {
         body: 'Tell me what happened: write what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
       }),
       scamConfirmed: ({ signs, giftCard }) => ({
-        headline: '⚠️ That is a scam sign.',
+        headline: '⚠️ That is a scam.',
         body: lines(
           '⚠️ That is a scam. On a call, hang up now; in a text, do not tap the link or reply.',
           bullets(signs),
@@ -168,12 +176,12 @@ export const en = {
         body: lines(
           '⚠️ Do not trust that contact on its own: caller ID and text senders can be faked.',
           bullets(signs),
-          'Do not tap links in texts or call back unknown numbers; open the app yourself and check your order history.',
+          'Do not tap links in texts or call back unknown numbers; open the app yourself and check your order history. On a call, say "I will check in the app" and hang up.',
         ),
       }),
       verifyingInApp: ({ steps }) => ({
-        headline: '🔍 Your order history in the app tells you whether it is real.',
-        body: lines('🔍 The surest check is your order history in the app:', numbered(steps)),
+        headline: '🔍 Your orders and their delivery status are in the order history in the app.',
+        body: lines('🔍 Your orders and their delivery status are in the order history in the app; it is also the surest check of whether a call or text is real:', numbered(steps)),
       }),
       linkWarning: ({ lines: l }) => ({
         headline: '🔗 Do not tap the link.',
@@ -187,19 +195,25 @@ export const en = {
   },
   support: {
     hours: {
-      open: ({ clock, weekend, crowd }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): open now, ${{ busy: 'usually a busy time', normal: 'moderately busy', quiet: 'usually quiet' }[crowd]}.`,
-      closed: ({ clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is closed now. Chat is open 24 hours (and you can e-mail).`,
-      quiet: ({ weekday, weekend }) => `Quietest: weekdays ${weekday}, weekends/holidays ${weekend}.`,
+      open: ({ from, to, clock, weekend, crowd, busy, quiet, peak }) =>
+        `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is open now (daily ${from}:00–${to}:00, weekends included) and ${
+          {
+            busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}).`,
+            normal: `moderately busy (quietest ${quiet}; Monday and Saturday mornings and the day after a long holiday are worst).`,
+            quiet: `usually quiet now (${quiet}).`,
+          }[crowd]
+        }`,
+      closed: ({ from, to, clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is closed now (daily ${from}:00–${to}:00, weekends included), so use chat, open 24 hours, or e-mail.`,
+      newYear: (h) => `Over the New Year holidays the phone hours can differ from the usual daily ${hours(h)}, so check under Customer Service in the app.`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `Next quiet time: ${when} ${from}:00–${to}:00.`),
       range: (h) => hours(h),
-      everyDay: (h) => `The phone line is staffed daily ${hours(h)}, weekends included. `,
     },
     states: {
       choosingNeed: (h) => ({
         headline: 'Pick the channel by what you need.',
         body: lines(
-          `Urgent: phone callback (daily ${hours(h)}). At night or where you cannot talk: chat (24 hours). Photos or a long story: e-mail (reply in 1–2 business days).`,
-          'Returns, password changes and tracking you can do yourself on the help pages, fastest of all.',
+          `Urgent: phone (daily ${hours(h)}; request the callback in the app or on the site). At night or where you cannot talk: chat (24 hours; an automatic guide, then a person). Photos or a long story: e-mail (reply in 1–2 business days).`,
+          'Returns, password changes and tracking you can do yourself on the help pages first, 24 hours and fastest of all.',
         ),
       }),
       recommendPhone: ({ status }) => ({
@@ -226,11 +240,14 @@ export const en = {
         headline: '📖 You can do this yourself in the app or on the help pages, no call needed.',
         body: lines(
           '📖 You can do this yourself in the app or on the help pages, no call needed (order history, returns and refunds, password changes, tracking). They are open 24 hours and the fastest way.',
-          'If that does not solve it, move on to chat or a phone callback.',
+          'If that does not solve it, move on to chat (24 hours; orders, returns and account questions too) or a phone callback.',
         ),
       }),
       specialRoute: ({ name, how }) => ({ headline: `⭐ ${name}: ${how.split('. ')[0]}.`, body: `⭐ ${name}: ${how}` }),
-      phoneHoursNow: ({ status, quiet, next, extra }) => ({ headline: `🕘 ${status}`, body: lines(`🕘 ${status}`, quiet, next, ...extra) }),
+      phoneHoursNow: ({ status, next }) => ({
+        headline: `🕘 ${status}`,
+        body: lines(`🕘 ${status}`, next, 'At night or early morning, chat is open 24 hours. A number advertised as a "24-hour phone line" is fake: do not call it.'),
+      }),
       callbackSteps: ({ from, to, steps, official }) => ({
         headline: '☎️ You do not dial Amazon: you request a callback in the app or on the site.',
         body: lines(
@@ -251,6 +268,7 @@ export const en = {
   },
   prepare: {
     commonTitle: '📝 Have these ready before you call',
+    keepNotes: 'Keep notes and screenshots: they help if you have to call again.',
     topicTitle: ({ topic }) => `📝 Have these ready (${topic})`,
     states: {
       commonChecklist: () => ({ headline: '📝 Before calling, have your order number and account details at hand.', body: '' }),
@@ -278,6 +296,50 @@ export const en = {
     otherLanguage: 'Please write in Japanese or English.',
     didYouMean: 'Did you mean one of these?',
     sendNumber: 'Send me the number that called you, or tell me what you want to know.',
+  },
+  followUp: {
+    why: {
+      'callerIdentification.deliveryDriver': "A driver on the round needs to settle something on the spot. The number runs through Amazon's system, so the driver can call you without knowing your number.",
+      'callerIdentification.callReasons': 'Once a parcel goes back, rearranging the delivery is hard, so drivers would rather hand it over there and then.',
+      'callerIdentification.unknownNumber': 'Guessing who owns a number that is not in my vetted list could make a scam number look genuine.',
+      'callerIdentification.internationalNumber': 'Foreign numbers are a common tool of scam calls and texts. A real delivery contact also shows in the order history in the app.',
+      'callbackDecision.askingSituation': 'A missed delivery leaves a slip or an app notice, and redelivery can be arranged in the app: the parcel comes without any call.',
+      'callbackDecision.adviseApp': 'A missed delivery leaves a slip or an app notice, and redelivery can be arranged in the app: the parcel comes without any call.',
+      'callbackDecision.adviseCallBack': 'A driver who just called is still nearby with your parcel. Calling back makes delivery today likely, and an address problem may only be solved by phone.',
+      'callbackDecision.callingBack': 'Drivers keep working the area after calling, so the sooner you ring, the easier it is for them to come back.',
+      'callbackDecision.tryAgainLater': 'Drivers are often driving or carrying parcels; a little later they may be free to answer.',
+      'callbackDecision.switchToApp': 'Redialling keeps the driver from working and costs you time; the app does the same without a call.',
+      'callbackDecision.redeliveryRoute': 'Delivery today is designed to work without a phone call, through the app or the website.',
+      'scamCheck.scamConfirmed': 'Real drivers and Amazon never ask for money, card numbers or PINs by phone or text. Asking for them is outside their normal procedure.',
+      'scamCheck.suspicious': 'Caller ID and text senders can be faked with special software or lines: a genuine number does not prove a genuine caller.',
+      'scamCheck.linkWarning': 'Links in fake texts lead to look-alike sites that steal the login or card details you type in. The official app you open yourself never takes you there.',
+      'scamCheck.verifyingInApp': "The order history is Amazon's own record, which a caller cannot fake. No parcel on its way means the call was not a delivery call.",
+      'scamCheck.gettingHelp': 'The sooner you act, the less money or data is lost.',
+      'supportChannel.callbackSteps': 'To stop impostors and leaks, Amazon publishes no phone number and calls back only people who logged in and were verified.',
+      'supportChannel.fakeNumberSigns': 'Amazon does not publish a support number, so numbers found online are old or fake; calling them can cost you your data or high call charges.',
+      'supportChannel.phoneHoursNow': 'Mornings, especially Mondays and after holidays, are when most people call; weekday afternoons around 14:00–16:00 are quieter.',
+      'supportChannel.recommendChat': 'Chat is open 24 hours, works where you cannot talk, and keeps a record of what was said.',
+      'supportChannel.recommendEmail': 'E-mail takes long explanations and photos, but a reply takes 1–2 business days.',
+      'supportChannel.recommendSelfService': 'Returns, refunds, password changes and tracking are built to be done in the app or on the help pages, 24 hours, fastest of all.',
+      'supportChannel.recommendPhone': 'For something urgent, a call lets you settle it with a person there and then.',
+      'prepareCall.commonChecklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
+      'prepareCall.checklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
+      'faq.saveContact': 'Sometimes a driver can only sort out an address by phone; if the call cannot reach you, the parcel goes back and the order may be cancelled.',
+      'faq.silentCall': 'Drivers work a handset while carrying parcels, so accidental calls from the touch screen are common.',
+      'faq.oddHours': 'Deliveries run from about 8:00 to 21:00, so a call in the middle of the night is not a delivery call.',
+      'faq.unorderedParcel': 'Family or friends may have sent you a gift, or a Subscribe & Save delivery you set up may be due.',
+    },
+    noReason: ({ headline }) => `The main point: ${headline}`,
+    simpler: ({ headline }) => `In short: ${headline}`,
+  },
+  notes: {
+    cardCompany: "Your card company's number is on the back of the card; it is also in the card company's app and on your statement or its member website. Do not call a number you found by searching.",
+    noOrderInTransit: 'If your order history shows no parcel on its way, it was probably a wrong number or a scam, and you do not need to call back. A gift from family or a Subscribe & Save delivery can also explain it: the message centre in the app shows those.',
+    repeatedCalls: 'Repeated calls usually mean a driver is stuck with your parcel and in a hurry. Check the order history in the app for a parcel on its way, and save the number as "Amazon delivery". If your order history shows nothing and the calls go on, it may be a wrong number or a scam: do not call back.',
+    languages: 'Amazon customer service also helps in English, Chinese, Korean and other languages, by phone or chat: start from Customer Service in the app.',
+    relayedNumber: "The driver is not given your phone number: they call from the delivery app through Amazon's system, which is why 0120-070-585 shows, not a personal mobile.",
+    otherCarriers: 'When a big carrier such as Yamato or Sagawa delivers, its own number may show. 0120-070-585 is the number of the delivery firms and independent drivers (Amazon Flex, for example) that Amazon arranges itself.',
+    carrierNumber: "That company's number is not in my vetted data, so I will not give one. Use the number on the missed-delivery slip or the company's official website; for an Amazon parcel you can also arrange redelivery in the app.",
   },
   faqHeadline: {
     unorderedParcel: 'Even without an order, it may be a gift or a Subscribe & Save delivery.',

@@ -5,7 +5,7 @@
  */
 import type { CallbackDecisionState, CallerIdentificationState, PrepareCallState, ScamCheckState, SupportChannelState } from '../../../flows/conversation.js';
 import type { UnrecognizedCause } from '../../../flows/conversation.js';
-import type { ImitationReason, NumberKind } from '../../../flows/types.js';
+import type { CallQuestion, FaqTopic, ImitationReason, NoteId, NumberKind } from '../../../flows/types.js';
 
 type Say<P = void> = [P] extends [void] ? () => string : (p: P) => string;
 /** A view's part of a reply: `headline` is its one sentence when another view answers the question. */
@@ -17,6 +17,15 @@ type Answer<P = void> = [P] extends [void] ? () => Part : (p: P) => Part;
 /** The keys of T must be exactly the states S: a state added to or renamed in a machine breaks the catalog's type. */
 type ForStates<T, S extends string> = [Exclude<keyof T, S>, Exclude<S, keyof T>] extends [never, never] ? T : never;
 type Hours = { from: number; to: number };
+
+/** A view as the catalogs name it: `tree.state`, or `faq.topic`. */
+export type ViewKey =
+  | `callerIdentification.${CallerIdentificationState}`
+  | `callbackDecision.${CallbackDecisionState}`
+  | `scamCheck.${ScamCheckState}`
+  | `supportChannel.${SupportChannelState}`
+  | `prepareCall.${PrepareCallState}`
+  | `faq.${FaqTopic}`;
 
 /** Where the drivers' 8–21 window stands: inside it, just outside it (calls still happen), or the night. */
 export type DeliveryWindow = 'within' | 'edge' | 'night';
@@ -37,7 +46,8 @@ export interface Messages {
     deliveryWindow: Record<Exclude<DeliveryWindow, 'within'>, Say<Hours>>;
     states: ForStates<{
       deliveryDriver: Answer<{ dial: string; window: DeliveryWindow; hours: Hours }>;
-      callReasons: Answer<{ dial: string; reasons: string[]; numberKnown: boolean; otherCarriers: string }>;
+      /** `named`: the reason the user's own words pointed to, which then is the whole answer. */
+      callReasons: Answer<{ dial: string; reasons: string[]; numberKnown: boolean; otherCarriers: string; named?: string }>;
       officialSupport: Answer<{ identity: string }>;
       officialSmsSender: Answer<{ identity: string }>;
       internationalNumber: Answer<{ identity: string }>;
@@ -50,10 +60,10 @@ export interface Messages {
     night: Say<Hours & { addressWhy?: string }>;
     edge: Say<Hours>;
     states: ForStates<{
-      askingSituation: Answer;
-      adviseCallBack: Answer<{ why: string; script: string }>;
+      askingSituation: Answer<{ asked: CallQuestion }>;
+      adviseCallBack: Answer<{ lead: string; why: string; script: string }>;
       callingBack: Answer<{ script: string }>;
-      adviseApp: Answer<{ why: string }>;
+      adviseApp: Answer<{ lead: string; why: string }>;
       tryAgainLater: Answer<{ why: string }>;
       switchToApp: Answer<{ why: string }>;
       redeliveryRoute: Answer<{ steps: string[] }>;
@@ -84,12 +94,13 @@ export interface Messages {
   };
   support: {
     hours: {
-      open: Say<Hours & { clock: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet' }>;
+      /** One sentence: open now (with the hours), how crowded, and when it is quiet or worst. */
+      open: Say<Hours & { clock: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet'; busy: string; quiet: string; peak: boolean }>;
       closed: Say<Hours & { clock: string; weekend: boolean }>;
-      quiet: Say<{ weekday: string; weekend: string }>;
+      /** Over the New Year the hours may differ: that comes first, before any "open now". */
+      newYear: Say<Hours>;
       nextQuiet: Say<{ when: 'now' | 'today' | 'tomorrow'; from: number; to: number }>;
       range: Say<Hours>;
-      everyDay: Say<Hours>;
     };
     states: ForStates<{
       choosingNeed: Answer<Hours>;
@@ -98,13 +109,15 @@ export interface Messages {
       recommendEmail: Answer;
       recommendSelfService: Answer;
       specialRoute: Answer<{ name: string; how: string }>;
-      phoneHoursNow: Answer<{ status: string; quiet: string; next: string; extra: string[] }>;
+      phoneHoursNow: Answer<{ status: string; next: string }>;
       callbackSteps: Answer<Hours & { steps: string[]; official: string[] }>;
       fakeNumberSigns: Answer<{ signs: string[] }>;
     }, SupportChannelState>;
   };
   prepare: {
     commonTitle: string;
+    /** Under every checklist: what helps if the call has to be made again. */
+    keepNotes: string;
     topicTitle: Say<{ topic: string }>;
     states: ForStates<{
       commonChecklist: Answer;
@@ -114,6 +127,13 @@ export interface Messages {
   };
   menu: { welcome: string; reset: string; body: string; hello: string; thanks: string };
   fallback: Record<UnrecognizedCause, string> & { didYouMean: string; sendNumber: string };
+  followUp: {
+    /** Why the last answer says what it says, per view: the reason, never the same words again. */
+    why: Partial<Record<ViewKey, string>>;
+    noReason: Say<{ headline: string }>;
+    simpler: Say<{ headline: string }>;
+  };
+  notes: Record<NoteId, string>;
   /** Headlines of views whose whole answer is a data sentence (FAQ entries). */
   faqHeadline: Record<'unorderedParcel' | 'oddHours' | 'silentCall' | 'saveContact', string>;
 }
