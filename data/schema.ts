@@ -82,6 +82,8 @@ export const ScamFile = z.object({
         'urgency', 'smsLink', 'spoofedNumber', 'oddHours', 'fakeSupportNumber',
       ]),
       severity: z.enum(['scam', 'caution']),
+      /** What the bot says first when this sign is reported: the verdict, in one sentence. */
+      verdict: Bilingual,
     }),
   ),
   facts: z.array(SourcedBilingual.extend({ id: z.string() })),

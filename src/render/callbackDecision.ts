@@ -2,7 +2,7 @@ import type { CallbackDecisionContext } from '../../flows/callbackDecision.js';
 import type { CallbackDecisionState } from '../../flows/conversation.js';
 import { deliveryWindowAt } from '../../flows/japanTime.js';
 import type { ActionCode } from '../understand/actionCodes.js';
-import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
+import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 /** What the user says when calling a driver back (document 000's script, in the bot's words). */
 const SCRIPT = { ja: 'さきほどお電話をいただいた〇〇です', en: 'this is [your name], you just called me' } as const;
@@ -30,7 +30,7 @@ export function renderCallbackDecision(state: CallbackDecisionState, ctx: Callba
     case 'askingSituation':
       return withEdge(
         ['callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy', 'callback:situation:dislikesPhone', 'callback:failed', 'menu'],
-        m.states.askingSituation({ asked: ctx.asked }),
+        m.states.askingSituation({ asked: ctx.asked, dial: dialsOf(rc.knowledge).driver }),
       );
     case 'adviseCallBack':
       return withEdge(['callback:failed', 'scam:orders', 'menu'], m.states.adviseCallBack({ lead, why, script: SCRIPT[rc.lang] }));

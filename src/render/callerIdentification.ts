@@ -53,7 +53,7 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
     case 'numberNotRead':
       return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.numberNotRead());
     case 'awaitingNumber':
-      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.awaitingNumber());
+      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.awaitingNumber({ dial: driver.dial }));
     default:
       return state satisfies never;
   }

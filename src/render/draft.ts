@@ -5,7 +5,7 @@ import type { ActionCode } from '../understand/actionCodes.js';
 import type { OutgoingMessage } from './lineLimits.js';
 import { en } from './messages/en.js';
 import { ja } from './messages/ja.js';
-import type { Messages, Part } from './messages/types.js';
+import type { Dials, Messages, Part } from './messages/types.js';
 
 export interface Draft {
   /** The view's one sentence, shown instead of its messages when another view answers the question. */
@@ -26,6 +26,12 @@ export interface RenderContext {
 
 const CATALOGS: Record<Lang, Messages> = { ja, en };
 export const messagesFor = (lang: Lang): Messages => CATALOGS[lang];
+
+/** The vetted numbers the copy names, read from data/numbers.json so that no number is typed into a sentence. */
+export function dialsOf(knowledge: Knowledge): Dials {
+  const dials = (role: string) => knowledge.numbers.numbers.filter((n) => n.role === role).map((n) => n.dial);
+  return { driver: dials('deliveryDriver')[0]!, official: dials('officialSupport'), senders: dials('smsSender') };
+}
 
 export const text = (body: string): OutgoingMessage => ({ type: 'text', text: body });
 /** A view answered by one text bubble. */

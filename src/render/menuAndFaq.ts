@@ -1,7 +1,7 @@
 import type { FollowUpAsk, UnrecognizedCause, View } from '../../flows/conversation.js';
 import type { FaqTopic, NoteId, Topic } from '../../flows/types.js';
 import type { ActionCode } from '../understand/actionCodes.js';
-import { draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
+import { dialsOf, draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
 import type { ViewKey } from './messages/types.js';
 import { actionForTopic } from './options.js';
 
@@ -62,11 +62,15 @@ const AFTER_NOTE: Record<NoteId, ActionCode[]> = {
   relayedNumber: ['caller:reasons', 'callback:ask', 'menu'],
   languages: ['support:steps', 'support:need:chat', 'menu'],
   noOrderInTransit: ['faq:unorderedParcel', 'scam:orders', 'menu'],
+  orderMatches: ['callback:ask', 'callback:redelivery', 'menu'],
+  amazonTexts: ['scam:orders', 'scam:sign:smsLink', 'menu'],
+  spamMail: ['scam:orders', 'scam:harmed', 'menu'],
+  whyNoNumber: ['support:steps', 'support:need:chat', 'menu'],
   repeatedCalls: ['scam:orders', 'faq:saveContact', 'callback:ask', 'menu'],
   otherCarriers: ['caller:reasons', 'scam:orders', 'menu'],
 };
 
 export function renderNote(note: NoteId, rc: RenderContext): Draft {
-  const body = messagesFor(rc.lang).notes[note];
+  const body = messagesFor(rc.lang).notes[note](dialsOf(rc.knowledge));
   return draft(AFTER_NOTE[note], { headline: body.split(/(?<=。)|(?<=\. )/)[0]!, body });
 }

@@ -8,16 +8,22 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
   const m = messagesFor(rc.lang).scam;
   const { scam } = rc.knowledge;
   const reported = scam.signs.filter((s) => ctx.signs.includes(s.id)).map((s) => s[rc.lang]);
-  // Harm happening now comes before any explanation: off the phone first, then the rest.
+  // Harm happening now comes before any explanation: off the phone first, then the rest. An app a text
+  // asks for is not a caller watching the screen.
   const urgentFirst = (part: Part): Part => {
-    const first = ctx.signs.includes('remoteApp') ? m.remoteApp : ctx.onCall ? m.hangUpNow : null;
+    const onTheLine = ctx.onCall || !ctx.signs.includes('smsLink');
+    const first = ctx.signs.includes('remoteApp') && onTheLine ? m.remoteApp : ctx.onCall ? m.hangUpNow : null;
     return first ? { headline: first, body: `${first}\n${part.body}` } : part;
   };
+  const verdictOf = (severity: 'scam' | 'caution') => verdictFor(ctx, rc, severity);
   switch (state) {
     case 'scamConfirmed':
-      return draft(['scam:harmed', 'scam:orders', 'menu'], urgentFirst(m.states.scamConfirmed({ signs: reported, giftCard: ctx.signs.includes('giftCard') })));
+      return draft(
+        ['scam:harmed', 'scam:orders', 'menu'],
+        urgentFirst(m.states.scamConfirmed({ verdict: verdictOf('scam'), signs: reported.length > 1 ? reported : [], giftCard: ctx.signs.includes('giftCard') })),
+      );
     case 'suspicious':
-      return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ signs: reported })));
+      return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ verdict: verdictOf('caution'), signs: reported.length > 1 ? reported : [] })));
     case 'verifyingInApp':
       return draft(['callback:ask', 'scam:harmed', 'menu'], m.states.verifyingInApp({ steps: scam.orderHistorySteps[rc.lang] }), { whatNow: 'callback:ask' });
     case 'linkWarning':
@@ -34,6 +40,17 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
   }
 }
 
+/**
+ * The one-sentence verdict on what was reported: the first sign of that severity, in the order that matters
+ * most to the user (what was asked for before how it was asked).
+ */
+const VERDICT_ORDER = ['cardNumber', 'moneyDemand', 'giftCard', 'personalData', 'remoteApp', 'urgency', 'smsLink', 'spoofedNumber', 'fakeSupportNumber', 'oddHours'] as const;
+function verdictFor(ctx: ScamCheckContext, rc: RenderContext, severity: 'scam' | 'caution'): string {
+  const signs = rc.knowledge.scam.signs;
+  const id = VERDICT_ORDER.find((s) => ctx.signs.includes(s) && signs.find((x) => x.id === s)?.severity === severity);
+  return id ? signs.find((x) => x.id === id)!.verdict[rc.lang] : '';
+}
+
 /** What stops the harm comes first: the card, then the account; then who helps, and where to report. */
 function helpAfterHarm(ctx: ScamCheckContext, rc: RenderContext): Part {
   const m = messagesFor(rc.lang).scam;
@@ -43,14 +60,15 @@ function helpAfterHarm(ctx: ScamCheckContext, rc: RenderContext): Part {
   const cardMayBeInvolved = handedOver.length === 0 || handedOver.includes('cardNumber');
   const moneyGone = handedOver.includes('moneyDemand') || handedOver.includes('giftCard');
   const accountAtRisk = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink');
+  const verdict = verdictFor(ctx, rc, 'scam');
   const first = [
-    moneyGone || handedOver.includes('cardNumber') ? m.itWasAScam : '',
+    moneyGone || handedOver.includes('cardNumber') ? (verdict ? `⚠️ ${verdict}` : m.itWasAScam) : '',
     cardMayBeInvolved ? m.help.card : '',
     moneyGone ? m.help.keepEvidence : '',
     accountAtRisk ? m.help.password : '',
   ].filter(Boolean);
   const lines = m.help.lines({ lines: numbers.helpLines.map((h) => ({ name: h.name[rc.lang], dial: h.dial })) });
-  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, report: m.help.report({ where: scam.phishingReport[rc.lang] }) });
+  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, report: `${m.help.officialRoute}${m.help.report({ where: scam.phishingReport[rc.lang] })}` });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SupportChannelState } from '../../flows/conversation.js';
 import { phoneStatusAt, toJapanTime } from '../../flows/japanTime.js';
 import type { SupportChannelContext } from '../../flows/supportChannel.js';
-import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
+import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 export function renderSupportChannel(state: SupportChannelState, ctx: SupportChannelContext, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).support;
@@ -32,7 +32,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
         m.states.callbackSteps({ ...hours, steps: support.callbackSteps[rc.lang], official: numbers.numbers.filter((n) => n.role === 'officialSupport').map((n) => n.dial) }),
       );
     case 'fakeNumberSigns':
-      return draft(['support:steps', 'scam:ask', 'menu'], m.states.fakeNumberSigns({ signs: support.fakeNumberSigns.map((s) => s[rc.lang]) }));
+      return draft(['support:steps', 'scam:ask', 'menu'], m.states.fakeNumberSigns({ signs: support.fakeNumberSigns.map((s) => s[rc.lang]), official: dialsOf(rc.knowledge).official }));
     case 'choosingNeed':
       return draft(
         ['support:need:urgent', 'support:need:chat', 'support:need:detailed', 'support:need:simple', 'support:hours', 'menu'],

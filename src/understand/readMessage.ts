@@ -52,7 +52,7 @@ const SECOND_QUESTION = 0.25;
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 const STILL_ON_CALL =
   /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with them )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
-const NOT_ORDERED = /覚え(?:が|は)?(?:ない|ありません|なし)|おぼえ(?:が)?ない|心当たり(?:が|は)?(?:ない|ありません|なし)|こころあたり(?:が)?ない|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|ギフト|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i;
+const NOT_ORDERED = /何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|おぼえ(?:が)?ない|心当たり(?:が|は)?(?:ない|ありません|なし)|こころあたり(?:が)?ない|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|ギフト|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i;
 /** "カード会社の番号がわからない": where the number is. A carrier's own number: not in the vetted data. */
 const NOTES: { note: NoteId; pattern: RegExp }[] = [
   { note: 'cardCompany', pattern: /カード会社.{0,12}(?:番号|電話|連絡先|窓口).{0,12}(?:わから|分から|知らな|どこ|調べ)|(?:card (?:company|issuer)|issuer|bank)'?s? (?:phone )?number|(?:number|contact) (?:of|for) (?:my|the) (?:card company|card issuer|bank)|how (?:do i|to) (?:call|contact|reach) (?:my|the) (?:card company|card issuer)/i },
@@ -60,7 +60,13 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   { note: 'carrierNumber', pattern: /(?:ヤマト|やまと|クロネコ|佐川|さがわ|日本郵便|郵便局|ゆうパック|西濃|福山|yamato|kuroneko|sagawa|japan post).{0,20}(?:番号|電話番号|連絡先|number|phone).{0,12}(?:教えて|知りたい|何番|わから|分から|どこ|調べ|tell me|what is|what's|give me)/i },
   { note: 'otherCarriers', pattern: /ヤマト|やまと|クロネコ|くろねこ|佐川|さがわ|日本郵便|ゆうパック|amazon ?flex|アマゾンフレックス|yamato|kuroneko|sagawa|japan post/i },
   // "何も頼んでない/注文履歴に何もないのに電話": no parcel on its way means no reason to call back.
-  { note: 'noOrderInTransit', pattern: /注文履歴(?:に|には|を見ても|見ても)?(?:何も|なにも|一つも|ひとつも)?(?:ない|なかった|ありません|入って(?:ない|いない))|配達中(?:の荷物)?(?:が|は|も)?(?:ない|なかった|ありません)|nothing (?:in|on) my order history|no (?:order|parcel|package|delivery)s? (?:on (?:its|the) way|in transit|coming|due)|(?:not|n'?t) expecting (?:a|any) (?:parcel|package|delivery)|haven'?t ordered anything/i },
+  { note: 'noOrderInTransit', pattern: /注文履歴(?:に|には|を見ても|見ても|みても|みたら|見たら)?[^。]{0,10}(?:何も|なにも|一つも|ひとつも|1個も|一個も)(?:ない|なかった|ありません|入って(?:ない|いない))|(?:配達中|配送中)(?:の荷物|のもの)?(?:が|は|も)?[^。]{0,4}(?:ない|なかった|ありません)|nothing (?:in|on) my order history|no (?:order|parcel|package|delivery)s? (?:on (?:its|the) way|in transit|coming|due)|(?:not|n'?t) expecting (?:a|any) (?:parcel|package|delivery)|haven'?t ordered anything/i },
+  // The app shows a parcel on its way at the time of the call: the call was genuine.
+  { note: 'orderMatches', pattern: /(?:配達中|配送中|本日到着予定|配達を試み)(?:に|と|で)?(?:なって|だった|出て|表示|あった)[^。]{0,30}(?:時間|とき|時刻|タイミング|ちょうど)|(?:out for delivery|arriving today)[^.]{0,40}(?:same time|matches|just when|right when)/i },
+  // "アマゾンって不在のときSMS送ってくる?": yes, from known senders, which can be faked too.
+  { note: 'amazonTexts', pattern: /(?:アマゾン|あまぞん|amazon)(?:って|は|から|の)?[^。?？]{0,12}(?:sms|ＳＭＳ|ショートメール|しょーとめーる|メッセージ)[^。?？]{0,10}(?:送って|来る|くる|届く|送る|あるの|ある\?|ある？)|(?:sms|ショートメール)[^。?？]{0,10}(?:本物も|公式の?(?:番号|送信元))|送信元[^。?？]{0,8}(?:番号|どこ|一覧)|does amazon (?:send|text)|(?:official|real|genuine) (?:amazon )?(?:sms|text) (?:numbers?|senders?)|(?:sms|text)s? from (?:a )?foreign(?:-looking)? numbers?/i },
+  { note: 'spamMail', pattern: /迷惑メール|スパムメール|怪しいメール|へんなメール|変なメール|spam (?:e-?mails?|mail)|phishing e-?mails?|junk mail/i },
+  { note: 'whyNoNumber', pattern: /(?:なんで|なぜ|どうして)[^。?？]{0,15}(?:電話番号|番号)[^。?？]{0,10}(?:のせて|載せて|公開して|出して|書いて)(?:ない|ません|いない)|why (?:doesn'?t|does not|won'?t) amazon (?:publish|list|give|show|have) (?:a |its |their )?(?:phone |support )?number|no (?:public )?phone number/i },
   // Many calls from the drivers' number: why they keep calling, and what to do.
   { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
   { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)/i },
@@ -88,9 +94,13 @@ const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦�
 const CALLING_OUT = /(?:かけ|掛け)(?:る|て|たい|ても|れる|ようと|ると)|電話(?:する|したい|しても|できる|していい|って何時|は何時|何時|やって|つなが|繋が|受付)|つながる|繋がる|つながりやす|繋がりやす|やってる|受付|何時から|何時まで|混んで|空いて|すいて|call (?:them|amazon|customer)|\bopen\b|reach (?:them|amazon|someone)|get through/i;
 /** "今電話できる?", "もう始まった?", "is it open now?": whether the phone line is open, whatever else is asked. */
 const OPEN_NOW =
-  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約)?[^。?？]{0,4}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back)[^.?]{0,20}(?:now|at|tonight|today|still|yet)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
+  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back)[^.?]{0,20}(?:now|at|tonight|today|still|yet)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
 /** "24時間つながる電話番号ある?": there is none; the hours answer says so, with the real hours. */
 const ROUND_THE_CLOCK = /24時間(?:つながる|繋がる|対応|受付|電話|やって|の電話)|24[- ]?(?:hours?|\/7)[^.?]{0,20}(?:phone|number|line|call)/i;
+/** The user's own call not answered: the call-back-failed question, not the support hours. */
+const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|だれも出|出ない|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i;
+/** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
+const FOUND_SOMEWHERE = /検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i;
 const CALL_CAME_IN = /着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i;
 /** Amazon's own support named: then calling is calling them, not the driver. */
 const SUPPORT_WORDS = /カスタマー|サポート|問い合わせ|問合せ|窓口|チャット|あまぞんに|アマゾンに|amazonに|オペレーター|customer service|support|operator/i;
@@ -200,8 +210,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     return 'shouldCallBack';
   }
   // Calling Amazon is not calling a driver back: "今かけてもつながる?", "9時になったし電話予約しよ".
-  const aboutTheDriver = r.numbers.some((n) => n.role !== 'officialSupport') || aboutDelivery || CALL_CAME_IN.test(clues.text) || CALL_BACK.test(folded);
-  if (!aboutTheDriver && !r.harmDone && (OPEN_NOW.test(clues.text) || ROUND_THE_CLOCK.test(clues.text))) return 'supportHours';
+  const aboutTheDriver =
+    r.numbers.some((n) => n.role !== 'officialSupport') || aboutDelivery || CALL_CAME_IN.test(clues.text) || CALL_BACK.test(folded) || NOBODY_ANSWERS.test(clues.text);
+  if (!aboutTheDriver && !r.harmDone && (OPEN_NOW.test(clues.text) || (ROUND_THE_CLOCK.test(clues.text) && !FOUND_SOMEWHERE.test(clues.text)))) return 'supportHours';
   if (!cheated && !aboutTheDriver && CALLBACK_BOOKING.test(clues.text)) return 'supportPhone';
   if (!cheated && !aboutTheDriver && (DRIVER_CALL_TOPICS.has(guessed) || guessed === 'none') && CALLING_OUT.test(clues.text)) return 'supportHours';
   if (!cheated && SUPPORT_WORDS.test(clues.text) && !r.numbers.length && guessed === 'oddHours' && !CALL_CAME_IN.test(clues.text)) return 'supportHours';

@@ -153,6 +153,8 @@ const SCAMMED =
 // "リンク押しちゃった", "I pressed the link already": the fake page may have what was typed in, or be about to.
 const LINK_FOLLOWED =
   /(?:リンク|りんく|URL|url|ボタン)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
+// "押しちゃったけど何も入力してない": the page was seen, nothing given; the link warning, not the help after harm.
+const NOTHING_ENTERED = /(?:何も|なにも|なんも)(?:入力|入れ|いれ|教え|おしえ|打|書)(?:て|って)?(?:ない|いない|ません|へん)|didn'?t (?:enter|type|give|put in) anything|entered nothing|nothing entered/i;
 const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |told them |said )?my name/i;
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.
 const PAID = new RegExp(`(?:払っ|(?<!未)払い|はらっ|振り込ん|振込ん|振込|ふりこん|送金し)${DONE}`);
@@ -164,7 +166,7 @@ function readHarm(text: string, afterScamQuestion: boolean): boolean {
   if (harmed && EN_SENSITIVE.test(text) && (/install|download|let /i.test(harmed[0]) || !EN_REFUSED.test(text))) return true;
   if (OWN_PURCHASE.test(text) && !ASKED.test(text)) return false;
   if (NOT_HANDED_OVER_YET.test(text) || ONLY_A_NAME.test(text)) return false;
-  if (PAID.test(text) || SCAMMED.test(text) || LINK_FOLLOWED.test(text)) return true;
+  if (PAID.test(text) || SCAMMED.test(text) || (LINK_FOLLOWED.test(text) && !NOTHING_ENTERED.test(text))) return true;
   // Not the folded text: there ツイッター becomes ついったー, which holds 'いった' (said).
   const handedOver = HANDED_OVER.test(text) || MADE_TO.test(text);
   return CONSEQUENCE.test(text) || BOUGHT_CARDS.test(text) || (handedOver && (SENSITIVE.test(text) || afterScamQuestion));

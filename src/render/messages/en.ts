@@ -74,9 +74,9 @@ export const en = {
         headline: 'The digits you sent do not make a phone number.',
         body: 'The digits you sent do not make a phone number (one too few or too many?). Please send the number from your call history again, exactly as shown.',
       }),
-      awaitingNumber: () => ({
+      awaitingNumber: ({ dial }) => ({
         headline: 'Send me the number that called you.',
-        body: 'Send me the number that called you (for example 0120-070-585); any format works. If you do not know it, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.',
+        body: `Send me the number that called you (for example ${dial}); any format works. If you do not know it, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.`,
       }),
     },
   },
@@ -90,11 +90,11 @@ export const en = {
     edge: ({ from, to }) =>
       `🕘 Drivers normally call ${from}:00–${to}:00, a little earlier or later in busy seasons, so one may still answer: try once, and if not, arrange redelivery in the app.`,
     states: {
-      askingSituation: ({ asked }) => ({
+      askingSituation: ({ asked, dial }) => ({
         headline: { pickUp: 'Yes, you can answer it.', missed: 'Missing it is fine.', callBack: 'If it is not urgent, you do not need to call back.' }[asked],
         body: lines(
           {
-            pickUp: "Yes, you can answer it: 0120-070-585 is Amazon's contracted delivery drivers, normally not a scam. If money or card numbers come up, hang up.",
+            pickUp: `Yes, you can answer it: ${dial} is Amazon's contracted delivery drivers, normally not a scam. If money or card numbers come up, hang up.`,
             missed: 'Missing it is fine: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you.',
             callBack: 'If it is not urgent, you do not need to call back: a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
           }[asked],
@@ -134,8 +134,8 @@ export const en = {
     },
   },
   scam: {
-    hangUpNow: '📵 Hang up now, and tell them nothing more.',
-    remoteApp: '📵 Hang up now and do not show them your screen. Delete the app they had you install.',
+    hangUpNow: '📵 Say "I will check in the app" and hang up now; tell them nothing more.',
+    remoteApp: '📵 Say "I will check in the app", hang up now and do not show them your screen. Delete the app they had you install.',
     itWasAScam: '⚠️ That was a scam.',
     reported: ({ signs }) => bullets(signs),
     link: {
@@ -152,6 +152,7 @@ export const en = {
     },
     help: {
       card: "💳 Call your card company now and have the card stopped. Their number is on the back of the card, or in the card company's app or statement.",
+      officialRoute: 'To tell Amazon, use Customer Service in the official app, never a number found by searching. ',
       keepEvidence: 'Keep the transfer slip, or the gift cards and their receipts: you will need them when you report it.',
       password: '🔑 Change your Amazon password now (in the official app or site you open yourself, not through the link), then look for orders you did not make.',
       lines: ({ lines: l }) => `🆘 Get help; you are not alone in this: ${l.map((h) => `${h.name} ${h.dial}`).join(', ')}.`,
@@ -159,23 +160,27 @@ export const en = {
     },
     states: {
       askingWhatHappened: () => ({
-        headline: 'Tell me what happened.',
-        body: 'Tell me what happened: write what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
-      }),
-      scamConfirmed: ({ signs, giftCard }) => ({
-        headline: '⚠️ That is a scam.',
+        headline: 'A call alone does not tell; tell me what they said.',
         body: lines(
-          '⚠️ That is a scam. On a call, hang up now; in a text, do not tap the link or reply.',
-          bullets(signs),
+          'Real drivers and Amazon never ask for money or card numbers by phone, so if that came up, it is a scam.',
+          'Whether a call is real also shows in the order history in the app. Tell me what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
+        ),
+      }),
+      scamConfirmed: ({ verdict, signs, giftCard }) => ({
+        headline: `⚠️ ${verdict || 'That is a scam.'}`,
+        body: lines(
+          `⚠️ ${verdict || 'That is a scam.'} On a call, hang up now; in a text, do not tap the link or reply.`,
+          signs.length > 0 && bullets(signs),
           giftCard ? 'Being told to pay with gift cards is, on its own, a scam.' : 'Real drivers and Amazon never ask for money or card numbers by phone or text.',
           'If in doubt, say "I will check in the app" and hang up, then look at your order history.',
         ),
       }),
-      suspicious: ({ signs }) => ({
-        headline: '⚠️ Do not trust that contact on its own.',
+      suspicious: ({ verdict, signs }) => ({
+        headline: `⚠️ ${verdict || 'Do not trust that contact on its own.'}`,
         body: lines(
-          '⚠️ Do not trust that contact on its own: caller ID and text senders can be faked.',
-          bullets(signs),
+          `⚠️ ${verdict || 'Do not trust that contact on its own.'}`,
+          'Caller ID and text senders can be faked, so do not trust that contact on its own.',
+          signs.length > 0 && bullets(signs),
           'Do not tap links in texts or call back unknown numbers; open the app yourself and check your order history. On a call, say "I will check in the app" and hang up.',
         ),
       }),
@@ -256,10 +261,11 @@ export const en = {
           `If you are given a number, the only genuine ones are ${official.join(' and ')}. Do not call numbers found online.`,
         ),
       }),
-      fakeNumberSigns: ({ signs }) => ({
-        headline: '🚫 Do not call an "Amazon support" number you found online.',
+      fakeNumberSigns: ({ signs, official }) => ({
+        headline: '🚫 Do not call an "Amazon support" number found online (Q&A sites, social media, search) or in a text.',
         body: lines(
-          '🚫 Do not call an "Amazon support" number you found online: fakes are spreading, and they take your personal or card data or run up high call charges.',
+          `🚫 Do not call an "Amazon support" number found online (Q&A sites, social media, search) or in a text: the only genuine ones start with 0120 or 011, ${official.join(' and ')}.`,
+          'Fakes are spreading; calling one can cost you your personal or card data, or high call charges. Signs of a fake:',
           bullets(signs),
           'The safe route is a callback requested in the official app or site.',
         ),
@@ -333,13 +339,17 @@ export const en = {
     simpler: ({ headline }) => `In short: ${headline}`,
   },
   notes: {
-    cardCompany: "Your card company's number is on the back of the card; it is also in the card company's app and on your statement or its member website. Do not call a number you found by searching.",
-    noOrderInTransit: 'If your order history shows no parcel on its way, it was probably a wrong number or a scam, and you do not need to call back. A gift from family or a Subscribe & Save delivery can also explain it: the message centre in the app shows those.',
-    repeatedCalls: 'Repeated calls usually mean a driver is stuck with your parcel and in a hurry. Check the order history in the app for a parcel on its way, and save the number as "Amazon delivery". If your order history shows nothing and the calls go on, it may be a wrong number or a scam: do not call back.',
-    languages: 'Amazon customer service also helps in English, Chinese, Korean and other languages, by phone or chat: start from Customer Service in the app.',
-    relayedNumber: "The driver is not given your phone number: they call from the delivery app through Amazon's system, which is why 0120-070-585 shows, not a personal mobile.",
-    otherCarriers: 'When a big carrier such as Yamato or Sagawa delivers, its own number may show. 0120-070-585 is the number of the delivery firms and independent drivers (Amazon Flex, for example) that Amazon arranges itself.',
-    carrierNumber: "That company's number is not in my vetted data, so I will not give one. Use the number on the missed-delivery slip or the company's official website; for an Amazon parcel you can also arrange redelivery in the app.",
+    cardCompany: ({ driver, official, senders }) => "Your card company's number is on the back of the card; it is also in the card company's app and on your statement or its member website. Do not call a number you found by searching.",
+    orderMatches: ({ driver, official, senders }) => 'If the app shows a parcel out for delivery and the time matches the call, the call was a genuine delivery call: call back, or choose how to receive it in the app.',
+    amazonTexts: ({ driver, official, senders }) => `Amazon does text you, after a missed delivery for example, but the sender number can be faked too: do not tap the link, check the order history in the official app instead. Its senders include ${senders.join(', ')}, and numbers that look foreign.`,
+    spamMail: ({ driver, official, senders }) => 'Ignore spam e-mails claiming to be Amazon without opening them, and review your account security settings (your password, for instance). Whether a message is genuine shows in the order history and the message centre of the official app.',
+    whyNoNumber: ({ driver, official, senders }) => 'To stop impostors and leaks, Amazon publishes no phone number and calls back only people who logged in and were verified. To talk to them, request a callback under Customer Service in the app or on the site.',
+    noOrderInTransit: ({ driver, official, senders }) => 'If your order history shows no parcel on its way, it was probably a wrong number or a scam, and you do not need to call back. A gift from family or a Subscribe & Save delivery can also explain it: the message centre in the app shows those.',
+    repeatedCalls: ({ driver, official, senders }) => 'Repeated calls usually mean a driver is stuck with your parcel and in a hurry. Check the order history in the app for a parcel on its way, and save the number as "Amazon delivery". If your order history shows nothing and the calls go on, it may be a wrong number or a scam: do not call back.',
+    languages: ({ driver, official, senders }) => 'Amazon customer service also helps in English, Chinese, Korean and other languages, by phone or chat: start from Customer Service in the app.',
+    relayedNumber: ({ driver, official, senders }) => `The driver is not given your phone number: they call from the delivery app through Amazon's system, which is why ${driver} shows, not a personal mobile.`,
+    otherCarriers: ({ driver, official, senders }) => `When a big carrier such as Yamato or Sagawa delivers, its own number may show. ${driver} is the number of the delivery firms and independent drivers (Amazon Flex, for example) that Amazon arranges itself.`,
+    carrierNumber: ({ driver, official, senders }) => "That company's number is not in my vetted data, so I will not give one. Use the number on the missed-delivery slip or the company's official website; for an Amazon parcel you can also arrange redelivery in the app.",
   },
   faqHeadline: {
     unorderedParcel: 'Even without an order, it may be a gift or a Subscribe & Save delivery.',

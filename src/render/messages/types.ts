@@ -17,6 +17,12 @@ type Answer<P = void> = [P] extends [void] ? () => Part : (p: P) => Part;
 /** The keys of T must be exactly the states S: a state added to or renamed in a machine breaks the catalog's type. */
 type ForStates<T, S extends string> = [Exclude<keyof T, S>, Exclude<S, keyof T>] extends [never, never] ? T : never;
 type Hours = { from: number; to: number };
+/** The vetted numbers copy may name, always from data/numbers.json. */
+export interface Dials {
+  driver: string;
+  official: string[];
+  senders: string[];
+}
 
 /** A view as the catalogs name it: `tree.state`, or `faq.topic`. */
 export type ViewKey =
@@ -53,14 +59,14 @@ export interface Messages {
       internationalNumber: Answer<{ identity: string }>;
       unknownNumber: Answer<{ identity: string }>;
       numberNotRead: Answer;
-      awaitingNumber: Answer;
+      awaitingNumber: Answer<{ dial: string }>;
     }, CallerIdentificationState>;
   };
   callback: {
     night: Say<Hours & { addressWhy?: string }>;
     edge: Say<Hours>;
     states: ForStates<{
-      askingSituation: Answer<{ asked: CallQuestion }>;
+      askingSituation: Answer<{ asked: CallQuestion; dial: string }>;
       adviseCallBack: Answer<{ lead: string; why: string; script: string }>;
       callingBack: Answer<{ script: string }>;
       adviseApp: Answer<{ lead: string; why: string }>;
@@ -78,14 +84,16 @@ export interface Messages {
     help: {
       card: string;
       keepEvidence: string;
+      /** Telling Amazon: through the app, never a number found by searching. */
+      officialRoute: string;
       password: string;
       lines: Say<{ lines: { name: string; dial: string }[] }>;
       report: Say<{ where: string }>;
     };
     states: ForStates<{
       askingWhatHappened: Answer;
-      scamConfirmed: Answer<{ signs: string[]; giftCard: boolean }>;
-      suspicious: Answer<{ signs: string[] }>;
+      scamConfirmed: Answer<{ verdict: string; signs: string[]; giftCard: boolean }>;
+      suspicious: Answer<{ verdict: string; signs: string[] }>;
       verifyingInApp: Answer<{ steps: string[] }>;
       linkWarning: Answer<{ lines: string[] }>;
       /** The parts of the help are put in order by the renderer: what stops the harm first. */
@@ -111,7 +119,7 @@ export interface Messages {
       specialRoute: Answer<{ name: string; how: string }>;
       phoneHoursNow: Answer<{ status: string; next: string }>;
       callbackSteps: Answer<Hours & { steps: string[]; official: string[] }>;
-      fakeNumberSigns: Answer<{ signs: string[] }>;
+      fakeNumberSigns: Answer<{ signs: string[]; official: string[] }>;
     }, SupportChannelState>;
   };
   prepare: {
@@ -133,7 +141,7 @@ export interface Messages {
     noReason: Say<{ headline: string }>;
     simpler: Say<{ headline: string }>;
   };
-  notes: Record<NoteId, string>;
+  notes: Record<NoteId, Say<Dials>>;
   /** Headlines of views whose whole answer is a data sentence (FAQ entries). */
   faqHeadline: Record<'unorderedParcel' | 'oddHours' | 'silentCall' | 'saveContact', string>;
 }
