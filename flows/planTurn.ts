@@ -9,6 +9,20 @@ import type { Reading, Topic } from './types.js';
 /** Questions a named reason for the call answers better than their own answer would. */
 const REASON_TOPICS: ReadonlySet<Topic> = new Set(['whoCalled', 'callReasons', 'scamCheck', 'unorderedParcel', 'oddHours', 'none']);
 
+const ABOUT_THE_CALL: ReadonlySet<Topic> = new Set(['whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'scamCheck']);
+const only = (r: Reading, role: string) => r.numbers.length > 0 && r.numbers.every((n) => n.role === role);
+
+/**
+ * Doubt alone about a vetted number is answered by the caller answer, which knows the hour and says that
+ * caller ID can be faked: "0120-070-585 before 8am, is this a real driver?", a text from one of Amazon's own
+ * SMS senders ("これアマゾン?"). A scam warning beside it would contradict document 000.
+ */
+function answeredByTheCaller(r: Reading): boolean {
+  if (r.links.length > 0) return false;
+  if (only(r, 'smsSender')) return r.signs.every((s) => s === 'smsLink' || s === 'spoofedNumber');
+  return only(r, 'deliveryDriver') && ABOUT_THE_CALL.has(r.topic) && r.signs.every((s) => s === 'spoofedNumber' || s === 'oddHours');
+}
+
 /** Beyond three answers in one reply the important one gets lost. */
 const MAX_STEPS = 3;
 
@@ -20,18 +34,19 @@ export function planTurn(r: Reading, at: number): Intent[] {
   if (r.numbers.length > 0) {
     plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers, at } });
   }
+  // "住所を聞かれて答えちゃった、まずい?" to a driver: reason 2 of document 000, a legitimate call, not harm.
+  if (r.harmDone && r.signs.length === 0 && r.reason === 'address' && r.driverAsked) {
+    return [...plan, { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: 'address' } }];
+  }
   // Harm already done outranks everything else the message says: where to get help, now.
   if (r.harmDone) return [...plan, { type: 'flow', flow: 'scamCheck', event: { type: 'ALREADY_HARMED', signs: r.signs, onCall: r.onCall } }];
   if (r.note) return [...plan, { type: 'note', note: r.note }];
-  // A text from one of Amazon's own SMS senders ("これアマゾン?"): whose number it is leads, with its caution.
-  const fromAmazonSender = r.numbers.length > 0 && r.numbers.every((n) => n.role === 'smsSender') && r.links.length === 0;
-  if (fromAmazonSender && r.signs.every((s) => s === 'smsLink' || s === 'spoofedNumber')) return plan;
-  if (r.signs.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs, onCall: r.onCall } });
+  if (r.signs.length > 0 && !answeredByTheCaller(r)) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: r.signs, onCall: r.onCall } });
   if (r.links.length > 0) plan.push({ type: 'flow', flow: 'scamCheck', event: { type: 'LINKS_REPORTED', links: r.links } });
 
   // A reason the message names ("オートロックだから電話きた?", "置いていいかって電話、本物?") is the driver's
   // call explained: that reason leads, whatever else the classifier heard.
-  if (r.reason && r.signs.length === 0 && r.links.length === 0 && REASON_TOPICS.has(r.topic)) {
+  if (r.reason && !r.unreadNumber && r.signs.length === 0 && r.links.length === 0 && (REASON_TOPICS.has(r.topic) || r.driverAsked)) {
     return [...plan, { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: r.reason } }];
   }
   const answer = answerFor(r, at, plan.length > 0);

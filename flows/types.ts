@@ -119,6 +119,8 @@ export interface Reading {
   note: NoteId | null;
   /** The reason for the driver's call that the message itself names ("オートロックだから?"). */
   reason: CallReason | null;
+  /** The message reports what the caller asked or said ("建物名がわからないって電話"). */
+  driverAsked: boolean;
   callQuestion: CallQuestion | null;
   /** "何回かけても繋がらない": the callback failed more than once already. */
   manyTries: boolean;

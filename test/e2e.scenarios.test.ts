@@ -94,8 +94,8 @@ describe('2. call back or use the app?', () => {
 
   it.each([
     ['住所の入力が心配', /折り返してください/],
-    ['忙しいし急いでない', /折り返さなくて大丈夫/],
-    ['電話が苦手なので折り返したくない', /折り返さなくて大丈夫/],
+    ['忙しいし急いでない', /折り返さ(?:なくて|ず)/],
+    ['電話が苦手なので折り返したくない', /折り返さ(?:なくて|ず)/],
     ['今日中に受け取りたい', /折り返してください/],
   ])('decides from free text "%s"', async (text, expected) => {
     expect(textOf(await user(`Ufree${text}`).say(text))).toMatch(expected);
@@ -119,10 +119,11 @@ describe('3. is this a scam?', () => {
     ['リモート操作のアプリを入れてと言われた', '遠隔操作アプリを入れるよう言われた'],
     ['未払いの料金があると請求された', 'お金の支払いや振込を求められた'],
     ['個人情報を聞かれた', '個人情報やパスワードを聞かれた'],
-  ])('says plainly that "%s" is a scam sign', async (text, sign) => {
+  ])('says plainly that "%s" is a scam, leading with the verdict on that very sign', async (text, sign) => {
     const all = textOf(await user(`Uscam${text}`).say(text));
-    expect(all).toMatch(/詐欺です/);
-    expect(all).toContain(sign);
+    expect(all).toMatch(/詐欺(?:です|の手口)/);
+    const reported = knowledge.scam.signs.find((s) => s.ja === sign)!;
+    expect(all).toContain(reported.verdict.ja);
   });
 
   it('treats an SMS with a link and a 3 a.m. call as caution, with the order-history check step by step', async () => {
@@ -181,7 +182,7 @@ describe('4. which support channel, and when? (clock fixed)', () => {
   it('urgent during opening hours: the phone callback route, with its steps', async () => {
     await withClock('2026-11-24T15:00:00', 'Usupport', async (u) => {
       const menu = await u.say('カスタマーサービスに問い合わせたい');
-      expect(textOf(menu)).toMatch(/チャット\(24時間\)/);
+      expect(textOf(menu)).toMatch(/チャット\(24時間/);
       const phone = await u.tap(lastOf(menu), '急いでいる');
       expect(textOf(phone)).toMatch(/今は電話がおすすめ/);
       const steps = await u.tap(lastOf(phone), '折り返し電話の頼み方');
@@ -253,13 +254,13 @@ describe('6. everything around it', () => {
   it('answers in English to English', async () => {
     const u = user('Uenglish');
     expect(textOf(await u.say('Who called me from 0120-070-585?'))).toMatch(/contracted delivery driver/);
-    expect(textOf(await u.say('They asked for my credit card number'))).toMatch(/That is a scam/);
+    expect(textOf(await u.say('They asked for my credit card number'))).toMatch(/is a scam/);
   });
   it('a desktop user (no quick replies) is told what to type, and typing a label picks that button', async () => {
     const u = user('Udesktop');
     const menu = await u.say('メニュー');
     expect(textOf(menu)).toMatch(/ボタンが出ないときは「誰からの電話\?」「メニュー」と送ってください/);
-    expect(textOf(await u.say('詐欺かも?'))).toMatch(/何があったか/);
+    expect(textOf(await u.say('詐欺かも?'))).toMatch(/何を言われたか/);
     // The option number still works for those used to it, though the reply no longer lists the numbers.
     expect(textOf(await u.say('2'))).toMatch(/詐欺/);
   });

@@ -50,7 +50,7 @@ describe('1. a number and a question in one message: who it is, and the answer',
     const u = user();
     const first = await u.say('0120-070-585から電話があった、誰?');
     expect(labels(first)).toEqual(expect.arrayContaining(['今日中に受け取りたい', '住所が心配', '忙しい・急がない', '電話は苦手']));
-    expect(textOf(await u.tap(lastOf(first), '忙しい・急がない'))).toMatch(/折り返さなくて大丈夫/);
+    expect(textOf(await u.tap(lastOf(first), '忙しい・急がない'))).toMatch(/折り返さ(?:なくて|ず)/);
   });
 });
 
@@ -101,8 +101,8 @@ describe('3. everyday Japanese: conjugations, kana, casual, paraphrase', () => {
 
   it.each([
     ['これってさぎ?', /何があったか|詐欺/],
-    ['でんわで話すのがこわいんだけど0120-070-585に折り返さなきゃだめ?', /折り返さなくて大丈夫/],
-    ['知らない人と電話で話すのが怖い 配達の人から着信あった', /折り返さなくて大丈夫/],
+    ['でんわで話すのがこわいんだけど0120-070-585に折り返さなきゃだめ?', /折り返さ(?:なくて|ず)/],
+    ['知らない人と電話で話すのが怖い 配達の人から着信あった', /折り返さ(?:なくて|ず)/],
     ['ｗｈｏ ｃａｌｌｅｄ ０１２００７０５８５', DRIVER],
     ['きょうじゅうにほしい荷物なんだけど配達の人から電話あった', /折り返してください/],
   ])('%s', async (text, expected) => {
@@ -267,11 +267,11 @@ describe('what a newcomer trying the bot ran into', () => {
   it('"should I call back?" with the drivers\' number asks for the situation once', async () => {
     const all = textOf(await say('0120-070-585から電話。折り返すべき?'));
     expect(all).not.toMatch(/状況で決まります/);
-    expect(all).toMatch(/急ぎでなければ、出られなくても折り返さなくても大丈夫/);
+    expect(all).toMatch(/急ぎでなければ、折り返さなくて大丈夫/);
   });
 
   it('the hours answer gives the quiet times of weekdays and of weekends', async () => {
-    expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日14時〜16時、土日祝16時〜20時/);
+    expect(textOf(await say('日曜日もカスタマーサービスやってる?すいてる時間は?'))).toMatch(/平日14時〜16時・土日祝16時〜20時/);
   });
 });
 
@@ -311,7 +311,7 @@ describe('what a newcomer trying the bot ran into: loops', () => {
     const again = await u.tap(lastOf(first), '問い合わせ窓口');
     expect(textOf(again)).not.toEqual(textOf(first));
     expect(textOf(again)).toMatch(/急ぎなら電話/);
-    expect(textOf(again)).toMatch(/チャット\(24時間\)/);
+    expect(textOf(again)).toMatch(/チャット\(24時間/);
   });
 });
 
@@ -372,7 +372,7 @@ describe('small things a second newcomer met', () => {
 describe('what replaying both newcomer runs still showed', () => {
   it('a gift-card victim hears plainly that it was a scam and to keep the cards and receipts', async () => {
     const all = textOf(await say('電話でAmazonのサポートと言われて、アップルのギフトカード5万円分買って番号教えちゃった'));
-    expect(all).toMatch(/^⚠️ それは詐欺です。/);
+    expect(all).toMatch(/^⚠️ ギフトカードで払えと言われたら、それだけで詐欺です。/);
     expect(all).toMatch(/レシート/);
     expect(all).toMatch(/188/);
   });

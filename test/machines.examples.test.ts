@@ -49,9 +49,19 @@ describe('callbackDecision', () => {
     expect(run(machines.callbackDecision, { type: 'SITUATION_CHOSEN', situation: 'wantsToday' }, ...failures.slice(1)).value).toBe('tryAgainLater');
     expect(run(machines.callbackDecision, { type: 'SITUATION_CHOSEN', situation: 'wantsToday' }, ...failures).value).toBe('switchToApp');
   });
+  it('"tried many times" counts as enough tries at once: no "try once more"', () => {
+    expect(run(machines.callbackDecision, { type: 'CALLBACK_FAILED', repeated: true }).value).toBe('switchToApp');
+    expect(run(machines.callbackDecision, { type: 'CALLBACK_FAILED' }).value).toBe('tryAgainLater');
+  });
+
+  it('remembers how the call-back question was asked, so the answer can lead with that', () => {
+    expect(run(machines.callbackDecision, { type: 'ASK_WHETHER_TO_CALL_BACK', asked: 'missed' }).context.asked).toBe('missed');
+    expect(run(machines.callbackDecision, { type: 'ASK_WHETHER_TO_CALL_BACK' }).context.asked).toBe('callBack');
+  });
+
   it('a new situation starts the count again', () => {
     const s = run(machines.callbackDecision, { type: 'CALLBACK_FAILED' }, { type: 'SITUATION_CHOSEN', situation: 'busy' });
-    expect(s.context).toEqual({ situation: 'busy', failedAttempts: 0, at: 0 });
+    expect(s.context).toEqual({ situation: 'busy', failedAttempts: 0, at: 0, asked: 'callBack' });
   });
 });
 

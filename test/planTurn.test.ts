@@ -6,7 +6,7 @@ import { numbers } from './helpers/machineEvents.js';
 
 const reading = (over: Partial<Reading>): Reading => ({
   lang: 'ja', numbers: [], unreadNumber: false, links: [], signs: [], harmDone: false, topic: 'none',
-  situation: null, need: null, prepTopic: null, followUp: null, onCall: false, note: null, reason: null, callQuestion: null, manyTries: false, newYear: false, alternatives: [], ...over,
+  situation: null, need: null, prepTopic: null, followUp: null, onCall: false, note: null, reason: null, driverAsked: false, callQuestion: null, manyTries: false, newYear: false, alternatives: [], ...over,
 });
 const steps = (r: Reading) => planTurn(r, 0).map((i) => (i.type === 'flow' ? `${i.flow}:${i.event?.type ?? 'open'}` : i.type === 'faq' ? `faq:${i.topic}` : i.type));
 
@@ -14,7 +14,10 @@ describe('planTurn', () => {
   it('a number and a question: who it is, then the answer', () => {
     expect(steps(reading({ numbers: [numbers.driver], topic: 'blockNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'faq:saveContact']);
     expect(steps(reading({ numbers: [numbers.driver], topic: 'callbackFailed' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'callbackDecision:CALLBACK_FAILED']);
-    expect(steps(reading({ numbers: [numbers.driver], topic: 'scamCheck' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'scamCheck:SHOW_ORDER_CHECK']);
+    // "0120-070-585って詐欺?": the caller answer says it normally is not, and how to check; it leads alone.
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'scamCheck' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
+    expect(steps(reading({ numbers: [numbers.tokyo], topic: 'scamCheck' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'scamCheck:SHOW_ORDER_CHECK']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'shouldCallBack' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'callbackDecision:ASK_WHETHER_TO_CALL_BACK']);
     expect(steps(reading({ numbers: [numbers.driver], topic: 'whoCalled' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
   });
 
@@ -52,5 +55,24 @@ describe('planTurn', () => {
 
   it('never plans more than three steps', () => {
     expect(planTurn(reading({ numbers: [numbers.driver], signs: ['urgency'], links: [{ host: 'bit.ly', verdict: 'imitation' }], topic: 'supportHours' }), 0)).toHaveLength(3);
+  });
+
+  it('a reason the message names leads the call-reasons answer; a driver asking the address is no harm', () => {
+    expect(planTurn(reading({ topic: 'scamCheck', reason: 'dropOff' }), 0)).toEqual([
+      { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: 'dropOff' } },
+    ]);
+    expect(steps(reading({ topic: 'scamCheck', reason: 'address', driverAsked: true, harmDone: true }))).toEqual(['callerIdentification:ASK_CALL_REASONS']);
+    // Anything else handed over is harm, whatever reason is named.
+    expect(steps(reading({ topic: 'scamCheck', reason: 'address', driverAsked: true, harmDone: true, signs: ['cardNumber'] }))).toEqual(['scamCheck:ALREADY_HARMED']);
+  });
+
+  it('doubt alone about a vetted number is answered by the caller answer, not a scam warning', () => {
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'whoCalled', signs: ['spoofedNumber'] }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
+    expect(steps(reading({ numbers: [numbers.driver], topic: 'whoCalled', signs: ['cardNumber'] }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'scamCheck:SIGNS_REPORTED']);
+  });
+
+  it('a question with an answer of its own gets that answer; harm still comes first', () => {
+    expect(steps(reading({ topic: 'scamCheck', note: 'cardCompany' }))).toEqual(['note']);
+    expect(steps(reading({ topic: 'scamCheck', note: 'cardCompany', harmDone: true }))).toEqual(['scamCheck:ALREADY_HARMED']);
   });
 });

@@ -69,7 +69,7 @@ describe('several views in one reply', () => {
     const faq: View = { kind: 'faq', topic: 'saveContact' };
     const reply = renderReply([caller, faq], session, knowledge, allowed);
     const text = reply.messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
-    expect(text).toMatch(/^着信拒否はおすすめしません。/);
+    expect(text).toMatch(/^着信拒否はせず/);
     expect(text).toContain('📞 0120-070-585 はAmazonの委託配送ドライバーの番号です。');
     expect(text).not.toMatch(/オートロック/); // the caller answer's body stays out
     expect(reply.messages).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('call-back advice and the hour', () => {
       const stepped = conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: [numbers.driver], at: t } });
       return renderReply([stepped.view], stepped.session, knowledge, allowed).messages.map((m) => (m.type === 'text' ? m.text : m.altText)).join('\n');
     };
-    expect(callerAt(at(1))).toMatch(/配達の時間\(おおむね8時〜21時\)の外/);
+    expect(callerAt(at(1))).toMatch(/深夜の着信なら間違い電話か自動音声/);
     expect(callerAt(at(1))).not.toMatch(/住所が不安なら折り返し/);
     expect(callerAt(at(10))).toMatch(/今日受け取りたい・住所が不安なら折り返し/);
   });

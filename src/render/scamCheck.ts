@@ -44,7 +44,7 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
  * The one-sentence verdict on what was reported: the first sign of that severity, in the order that matters
  * most to the user (what was asked for before how it was asked).
  */
-const VERDICT_ORDER = ['cardNumber', 'moneyDemand', 'giftCard', 'personalData', 'remoteApp', 'urgency', 'smsLink', 'spoofedNumber', 'fakeSupportNumber', 'oddHours'] as const;
+const VERDICT_ORDER = ['giftCard', 'cardNumber', 'moneyDemand', 'personalData', 'remoteApp', 'urgency', 'smsLink', 'spoofedNumber', 'fakeSupportNumber', 'oddHours'] as const;
 function verdictFor(ctx: ScamCheckContext, rc: RenderContext, severity: 'scam' | 'caution'): string {
   const signs = rc.knowledge.scam.signs;
   const id = VERDICT_ORDER.find((s) => ctx.signs.includes(s) && signs.find((x) => x.id === s)?.severity === severity);

@@ -42,15 +42,23 @@ const KANA_DIGIT_RUN = new RegExp(`(?:(?:${KANA_DIGIT_WORDS})[\\s、の]*){10,}`
 const digitsFromKana = (text: string) =>
   text.replace(KANA_DIGIT_RUN, (run) => ` ${run.replace(/[\s、の]+/g, '').replace(KANA_DIGIT, (d) => KANA_DIGIT_VALUE.get(d)!)} `);
 
-const JAPANESE = /[\u3040-\u30FF\u3400-\u9FFF]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
 /** Japanese wins whenever a kana or kanji appears; plain Latin words mean English; otherwise keep what we had. */
+/**
+ * English sentences with a Japanese term in them ("I set 置き配", "is it 定期おトク便?") are English: Japanese
+ * wins only when it is more than a few words' worth of the message, or when there is no English sentence.
+ */
 export function detectLanguage(text: string, previous: 'ja' | 'en'): 'ja' | 'en' {
-  if (JAPANESE.test(text)) return 'ja';
+  const japanese = text.match(JAPANESE_CHARS)?.length ?? 0;
+  const english = text.match(ENGLISH_WORDS)?.length ?? 0;
+  if (japanese > 0 && (english < 3 || japanese > 8)) return 'ja';
   if (LATIN_WORD.test(text)) return 'en';
-  return previous;
+  return japanese > 0 ? 'ja' : previous;
 }
+const JAPANESE_CHARS = /[\u3040-\u30ff\u3400-\u9fff]/g;
+// Words of two letters or more that are not romanised Japanese particles ("kara", "desu" count too; rare).
+const ENGLISH_WORDS = /\b[a-z]{2,}\b/gi;
 
 const KANA = /[\u3040-\u30FF]/;
 const HANGUL = /[\uAC00-\uD7AF]/;

@@ -83,10 +83,11 @@ const REASONS: { reason: CallReason; pattern: RegExp }[] = [
   { reason: 'autoLock', pattern: /オートロック|おーとろっく|インターホン(?:が)?(?:壊|故障|鳴ら|鳴って|聞こえ)|エントランス|auto-?lock|intercom|entrance|buzzer/i },
   { reason: 'dropOff', pattern: /置き配|おきはい|ガスメーター|宅配ボックス|宅配box|自転車の(?:カゴ|かご)|玄関前|ドアの前|置いて(?:いい|も)|drop-?off|leave it at|delivery box|meter box|doorstep|bike basket/i },
   { reason: 'address', pattern: /住所|番地|部屋番号|号室|建物名|マンション名|アパート名|表札|新築|引っ越|地図に|address|room number|apartment number|building name|nameplate|new building|just moved/i },
-  { reason: 'notHome', pattern: /留守|不在|家にい(?:た|る|ました)|在宅|帰って|戻って|戻れ|何分で|待って(?:ます|る|くれ)|生鮮|冷凍|冷蔵|代引|置き配不可|nobody (?:was )?home|wasn'?t home|not home|be back|wait for me|fresh food|frozen|cash on delivery/i },
+  { reason: 'notHome', pattern: /留守(?!電)|不在(?!着信|票|の(?:SMS|連絡|通知))|家にい(?:た|る|ました)|在宅|帰って|戻って|戻れ|何分で|待って(?:ます|る|くれ)|生鮮|冷凍|冷蔵|代引|置き配不可|nobody (?:was )?home|wasn'?t home|not home|be back|wait for me|fresh food|frozen|cash on delivery/i },
 ];
+const DRIVER_ASKED = /聞かれ|きかれ|言われ|いわれ|確認され|確かめられ|って(?:電話|連絡)|と(?:電話|連絡)(?:が|で)|(?:電話|でんわ)で[^。]{0,12}(?:聞|確認|言)|asked (?:me )?(?:for|about|to confirm|whether|if)|wanted to (?:know|confirm|check)|said (?:he|she|they) (?:couldn'?t|could not|can'?t)/i;
 // "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
-const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:pick|picking) (?:it )?up\??|answer (?:it|the (?:phone|call))\?|is it (?:ok|safe) to answer/i;
+const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i;
 const MISSED = /(?:出|で)(?:られ|れ)?(?:なかった|ません?でした|れんかった|られへんかった|へんかった|んかった)|出そびれ|出損ね|気づかなかった|気付かなかった|取れなかった|取り損ね|無視しちゃった|無視してしまった|missed (?:the|a|their|his|her|it|an?)|couldn'?t (?:answer|pick up|get to)|didn'?t (?:answer|pick up|hear)/i;
 const MANY_TRIES = /何回(?:も|か)?|何度(?:も)?|[0-9０-９]+回|ずっと(?:呼び出し|鳴って|繋がら|つながら)|さっきから|いくら(?:かけ|電話)|several times|many times|again and again|(?:tried|called) (?:\d+|many|several|a few|three|four|five|ten) times|keeps? (?:ringing|going to)/i;
 const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦日|大みそか|new year/i;
@@ -97,6 +98,11 @@ const OPEN_NOW =
   /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back)[^.?]{0,20}(?:now|at|tonight|today|still|yet)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
 /** "24時間つながる電話番号ある?": there is none; the hours answer says so, with the real hours. */
 const ROUND_THE_CLOCK = /24時間(?:つながる|繋がる|対応|受付|電話|やって|の電話)|24[- ]?(?:hours?|\/7)[^.?]{0,20}(?:phone|number|line|call)/i;
+/** Topics a missed-call or pick-up question is often mistaken for. */
+const CALL_QUESTION_LIKE = new Set<Topic>(['whoCalled', 'silentCall', 'explainTips', 'prepareCall', 'callReasons', 'unorderedParcel', 'oddHours', 'none', 'shouldCallBack']);
+/** "Is that OK?" after "I missed it": without it, a missed call is only the start of another question. */
+const IS_IT_OK = /大丈夫|だいじょうぶ|問題|まずい|やばい|平気|どうなる|怒られ|いい[?？]|いいの|いいかな|\bproblem|\bok\b|okay|\bfine\b|matter|\bbad\b|what happens|in trouble/i;
+const CALL_BACK_TROUBLE = /話し中|つながらない|繋がらない|no answer|nobody (?:answers|picks up)/i;
 /** The user's own call not answered: the call-back-failed question, not the support hours. */
 const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|だれも出|出ない|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i;
 /** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
@@ -130,6 +136,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const base: Omit<Reading, "topic" | "alternatives"> = {
         lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text), onCall: STILL_ON_CALL.test(words), note: noteOf(words),
         reason: REASONS.find((r) => r.pattern.test(words))?.reason ?? null,
+        driverAsked: DRIVER_ASKED.test(words),
         callQuestion: MISSED.test(words) ? 'missed' : PICK_UP.test(words) ? 'pickUp' : null,
         manyTries: MANY_TRIES.test(words),
         newYear: NEW_YEAR.test(words),
@@ -216,6 +223,10 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (!cheated && !aboutTheDriver && CALLBACK_BOOKING.test(clues.text)) return 'supportPhone';
   if (!cheated && !aboutTheDriver && (DRIVER_CALL_TOPICS.has(guessed) || guessed === 'none') && CALLING_OUT.test(clues.text)) return 'supportHours';
   if (!cheated && SUPPORT_WORDS.test(clues.text) && !r.numbers.length && guessed === 'oddHours' && !CALL_CAME_IN.test(clues.text)) return 'supportHours';
+  // "出れなかったけど大丈夫?", "I missed it, is that a problem?": the call-back question, asked as missed or pick-up.
+  const asksAboutTheCall = r.callQuestion === 'pickUp' || (r.callQuestion === 'missed' && IS_IT_OK.test(clues.text));
+  if (asksAboutTheCall && !cheated && r.signs.length === 0 && !CALL_BACK_TROUBLE.test(clues.text) && CALL_QUESTION_LIKE.has(guessed)) return 'shouldCallBack';
+  if (NOBODY_ANSWERS.test(clues.text) && (flow === 'callbackDecision' || flow === 'callerIdentification' || CALL_BACK.test(folded))) return 'callbackFailed';
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
   // "…から連絡が来た" is a call, not a parcel nobody ordered: that answer needs the order to be in doubt.
   if (guessed === 'unorderedParcel' && !NOT_ORDERED.test(folded)) {

@@ -117,6 +117,9 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
   if (received || either(LINK_WORDS)) signs.add('smsLink');
   if (either(ODD_HOURS)) signs.add('oddHours');
   for (const sign of numberSigns(either, facts.numbers, signs)) signs.add(sign);
+  // A driver confirming the address, building or room number is reason 2 of document 000, not data fishing.
+  // What was said stays said (harmDone), but it is no sign: the plan answers it with that reason.
+  if (DRIVER_WORDS.test(text) && ADDRESS_WORDS.test(text) && !NOT_JUST_THE_ADDRESS.test(text) && !IMPERSONATION.test(text)) signs.delete('personalData');
   return { signs: [...signs], harmDone };
 }
 
@@ -155,6 +158,11 @@ const LINK_FOLLOWED =
   /(?:リンク|りんく|URL|url|ボタン)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
 // "押しちゃったけど何も入力してない": the page was seen, nothing given; the link warning, not the help after harm.
 const NOTHING_ENTERED = /(?:何も|なにも|なんも)(?:入力|入れ|いれ|教え|おしえ|打|書)(?:て|って)?(?:ない|いない|ません|へん)|didn'?t (?:enter|type|give|put in) anything|entered nothing|nothing entered/i;
+const DRIVER_WORDS = /配達|配送|宅配|ドライバー|どらいばー|運転手|driver|delivery|courier/i;
+const ADDRESS_WORDS = /住所|建物名|マンション名|アパート名|部屋番号|号室|番地|表札|address|building name|room number|apartment number/i;
+// Someone who only claims to be a driver, or whom the user doubts, is not the driver of reason 2.
+const IMPERSONATION = /名乗|なのる|なりすま|成りすま|偽|にせ|装|怪し|あやし|詐欺|さぎ|知らない番号|claim(?:ed|ing)? to be|pretend|fake|scam|suspicious|unknown number/i;
+const NOT_JUST_THE_ADDRESS = /カード|かーど|クレカ|暗証|パスワード|ぱすわーど|口座|お金|振込|振り込|円|ギフト|コード|認証|ワンタイム|生年月日|マイナンバー|免許|card|password|\bpin\b|bank|money|code|transfer|birth/i;
 const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |told them |said )?my name/i;
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.
 const PAID = new RegExp(`(?:払っ|(?<!未)払い|はらっ|振り込ん|振込ん|振込|ふりこん|送金し)${DONE}`);

@@ -17,11 +17,15 @@ import { createNumberDirectory } from '../../src/understand/phoneNumbers.js';
 
 export const ANSWERS_DIR = new URL('.', import.meta.url).pathname;
 
-/** Claims a reply must not make, as the corpus writers were given them (test/answers/README.md). */
+/**
+ * Claims a reply must not make, as the corpus writers were given them (test/answers/README.md). A claim is
+ * made by a sentence that says it outright: not one that denies it ("no need to call back" does not say
+ * "call back") and not a condition ("if money comes up, it is a scam").
+ */
 export const CLAIMS = {
   callsScam: { ja: /詐欺です|詐欺のサイン|偽物です|詐欺の手口/, en: /\b(?:is|was) a scam\b|scam sign|\bit is fake\b/i },
   reassures: { ja: /詐欺ではない|心配いりません|安心して|大丈夫です(?!か)/, en: /not a scam|nothing to worry|safe to/i },
-  saysCallBack: { ja: /折り返してください|折り返しましょう|折り返すなら早めに|かけ直してください|もう一度だけかけて/, en: /\bcall (?:them )?back\b(?! if)|try once more/i },
+  saysCallBack: { ja: /折り返してください|折り返しましょう|折り返すなら早めに|かけ直してください|もう一度だけかけて/, en: /\bcall (?:them |it )?back\b|try once more/i },
   saysNoCallBack: { ja: /折り返さなくて大丈夫|折り返す必要はありません|折り返さないで|折り返し不要|折り返さず/, en: /no need to call back|do not call (?:it )?back|don't call back|do not need to (?:answer or )?call back/i },
   saysHangUp: { ja: /電話を切って|すぐ切り|切ってください|と言って切り/, en: /hang up/i },
   phoneOpenNow: { ja: /受付中|今は電話がおすすめ/, en: /open now|phone is best right now/i },
@@ -30,6 +34,14 @@ export const CLAIMS = {
   dialANumber: { ja: /(?:この|その)番号に(?:かけ|電話)して/, en: /\bcall (?:this|that) number\b|dial (?:this|that)/i },
 } as const;
 export type Claim = keyof typeof CLAIMS;
+
+const CONDITIONAL = { ja: /(?:たら|なら|れば|ときは|場合は|ないと)[、,]?[^。]*(?:詐欺|切って|折り返)/, en: /^(?:if|unless|when|should)\b|\b(?:if|unless) (?:it|they|money|you)\b/i };
+/** Sentences that name a claim only to deny it. */
+const NEGATED: Partial<Record<Claim, { ja: RegExp; en: RegExp }>> = {
+  saysCallBack: { ja: /折り返さ|折り返しても|必要はありません/, en: /\b(?:no need|do not|don'?t|not|never|need not|without)\b[^.]*call (?:them |it )?back|call (?:them |it )?back[^.]*\b(?:no one|nobody)\b/i },
+  callsScam: { ja: /詐欺ではな|とは限りません|とは言えません/, en: /not a scam|does not|isn'?t/i },
+};
+const sentencesOf = (text: string) => text.split(/(?<=[。!?！？])|\n|(?<=[.!?])\s/).map((s) => s.trim()).filter(Boolean);
 
 const Turn = z.object({
   user: z.string(),
@@ -111,7 +123,8 @@ export function createJudge() {
       const reply = bubbles.join('\n');
       const missing = turn.must.filter((id) => !matcher(id, conv.lang).test(reply));
       const notFirst = turn.first && !matcher(turn.first, conv.lang).test(firstSentence(bubbles[0] ?? '')) ? turn.first : null;
-      const claimed = (turn.mustNot ?? []).filter((c) => CLAIMS[c][conv.lang].test(reply));
+      const said = sentencesOf(reply).filter((s) => !CONDITIONAL[conv.lang].test(s));
+      const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][conv.lang].test(s) && !(NEGATED[c]?.[conv.lang].test(s) ?? false)));
       return {
         convId: conv.id,
         area: conv.area,

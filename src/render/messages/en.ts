@@ -203,7 +203,7 @@ export const en = {
       open: ({ from, to, clock, weekend, crowd, busy, quiet, peak }) =>
         `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is open now (daily ${from}:00–${to}:00, weekends included) and ${
           {
-            busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}).`,
+            busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}). Quietest: ${quiet}.`,
             normal: `moderately busy (quietest ${quiet}; Monday and Saturday mornings and the day after a long holiday are worst).`,
             quiet: `usually quiet now (${quiet}).`,
           }[crowd]

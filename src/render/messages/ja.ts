@@ -212,7 +212,7 @@ export const ja = {
       open: ({ from, to, clock, weekend, crowd, busy, quiet, peak }) =>
         `いま(${clock}・${weekend ? '土日祝' : '平日'})は電話の受付中(毎日${from}時〜${to}時・土日祝も同じ)で、${
           {
-            busy: `混みやすい時間です(${weekend ? '土日祝' : '平日'}${busy}${peak ? '、月曜・土曜の午前と連休明けは特に' : ''})。`,
+            busy: `混みやすい時間です(${weekend ? '土日祝' : '平日'}${busy}${peak ? '、月曜・土曜の午前と連休明けは特に' : ''})。すいているのは${quiet}です。`,
             normal: `ふつうの混み具合です(すいているのは${quiet}、月曜・土曜の午前と連休明けは特に混みます)。`,
             quiet: `比較的すいている時間です(${quiet})。`,
           }[crowd]
