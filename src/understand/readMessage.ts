@@ -42,6 +42,12 @@ const FLOW_TOPICS: Record<FlowId, Topic[]> = {
 };
 /** How much likelier the current tree's questions are: enough to settle a close call, not to overrule. */
 const CONTEXT_BOOST = 2;
+/**
+ * A short follow-up ("じゃあいつがいい?", "切っていいの?") has few characters for the classifier to go on:
+ * where the conversation stands counts for more.
+ */
+const SHORT_FOLLOW_UP_BOOST = 6;
+const SHORT_FOLLOW_UP_CHARS = 14;
 /** Below this the bot says it is unsure and offers its best guesses as buttons. */
 const MIN_CONFIDENCE = 0.3;
 /** "どういたしまして" to a question the bot did not get would be worse than saying it did not get it. */
@@ -85,6 +91,7 @@ const REASONS: { reason: CallReason; pattern: RegExp }[] = [
   { reason: 'address', pattern: /住所|番地|部屋番号|号室|建物名|マンション名|アパート名|表札|新築|引っ越|地図に|address|room number|apartment number|building name|nameplate|new building|just moved/i },
   { reason: 'notHome', pattern: /留守(?!電)|不在(?!着信|票|の(?:SMS|連絡|通知))|家にい(?:た|る|ました)|在宅|帰って|戻って|戻れ|何分で|待って(?:ます|る|くれ)|生鮮|冷凍|冷蔵|代引|置き配不可|nobody (?:was )?home|wasn'?t home|not home|be back|wait for me|fresh food|frozen|cash on delivery/i },
 ];
+const SCRIPT_QUESTION = /(?:なんて|何て|何を|なにを|なに)(?:言えば|いえば|言う|話せば|伝えれば|言ったら)|何言えば|なに言えば|what (?:do|should) i say|what to say/i;
 const DRIVER_ASKED = /聞かれ|きかれ|言われ|いわれ|確認され|確かめられ|って(?:電話|連絡)|と(?:電話|連絡)(?:が|で)|(?:電話|でんわ)で[^。]{0,12}(?:聞|確認|言)|asked (?:me )?(?:for|about|to confirm|whether|if)|wanted to (?:know|confirm|check)|said (?:he|she|they) (?:couldn'?t|could not|can'?t)/i;
 // "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
 const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i;
@@ -133,8 +140,10 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const need = readNeed(words, folded);
       const prepTopic = readPrepTopic(words, folded);
       const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
+      // "なんて言えばいい?" about calling a driver back is the call-back script, not how to explain to support.
+      const scriptAsked = SCRIPT_QUESTION.test(words) && (ctx.activeFlow === 'callbackDecision' || ctx.activeFlow === 'callerIdentification' || CALL_BACK.test(folded));
       const base: Omit<Reading, "topic" | "alternatives"> = {
-        lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: readFollowUp(text), onCall: STILL_ON_CALL.test(words), note: noteOf(words),
+        lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic, followUp: scriptAsked ? 'willCallBack' : readFollowUp(text), onCall: STILL_ON_CALL.test(words), note: noteOf(words),
         reason: REASONS.find((r) => r.pattern.test(words))?.reason ?? null,
         driverAsked: DRIVER_ASKED.test(words),
         callQuestion: MISSED.test(words) ? 'missed' : PICK_UP.test(words) ? 'pickUp' : null,
@@ -159,7 +168,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
         return { ...base, need: asked[channelQuestion], topic: 'supportContact', alternatives: [] };
       }
 
-      const ranked = boosted(model.rank(folded), ctx.activeFlow);
+      const ranked = boosted(model.rank(folded), ctx.activeFlow, words.length <= SHORT_FOLLOW_UP_CHARS && numbers.length === 0);
       const [best, ...rest] = ranked;
       const alternatives = rest.filter((r) => r.topic !== 'none' && r.topic !== 'smallTalk').slice(0, 3).map((r) => r.topic);
       const guessed = !best || best.p < MIN_CONFIDENCE || (best.topic === 'smallTalk' && best.p < SURE_SMALL_TALK) ? 'none' : best.topic;
@@ -226,7 +235,7 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   // "出れなかったけど大丈夫?", "I missed it, is that a problem?": the call-back question, asked as missed or pick-up.
   const asksAboutTheCall = r.callQuestion === 'pickUp' || (r.callQuestion === 'missed' && IS_IT_OK.test(clues.text));
   if (asksAboutTheCall && !cheated && r.signs.length === 0 && !CALL_BACK_TROUBLE.test(clues.text) && CALL_QUESTION_LIKE.has(guessed)) return 'shouldCallBack';
-  if (NOBODY_ANSWERS.test(clues.text) && (flow === 'callbackDecision' || flow === 'callerIdentification' || CALL_BACK.test(folded))) return 'callbackFailed';
+  if ((NOBODY_ANSWERS.test(clues.text) || (r.manyTries && flow === 'callbackDecision')) && (flow === 'callbackDecision' || flow === 'callerIdentification' || CALL_BACK.test(folded))) return 'callbackFailed';
   if (ONE_RING.test(folded) && !cheated && guessed !== 'blockNumber') return 'silentCall';
   // "…から連絡が来た" is a call, not a parcel nobody ordered: that answer needs the order to be in doubt.
   if (guessed === 'unorderedParcel' && !NOT_ORDERED.test(folded)) {
@@ -317,10 +326,11 @@ const looksLikeAPhoneNumber = (text: string) => PHONE_SHAPED.test(text);
 /** Anything besides numbers, links and punctuation: "0120070585?" is a bare number, "0120070585 誰" is not. */
 const hasWords = (folded: string) => /[\p{L}]/u.test(folded.replace(/ＵＲＬ|＃/g, ''));
 
-function boosted(ranked: { topic: Topic; p: number }[], flow: FlowId | null) {
+function boosted(ranked: { topic: Topic; p: number }[], flow: FlowId | null, short: boolean) {
   if (!flow) return ranked;
   const favoured = new Set(FLOW_TOPICS[flow]);
-  const scaled = ranked.map((r) => ({ topic: r.topic, p: favoured.has(r.topic) ? r.p * CONTEXT_BOOST : r.p }));
+  const boost = short ? SHORT_FOLLOW_UP_BOOST : CONTEXT_BOOST;
+  const scaled = ranked.map((r) => ({ topic: r.topic, p: favoured.has(r.topic) ? r.p * boost : r.p }));
   const sum = scaled.reduce((a, r) => a + r.p, 0);
   return scaled.map((r) => ({ topic: r.topic, p: r.p / sum })).sort((a, b) => b.p - a.p);
 }
