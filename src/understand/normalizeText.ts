@@ -52,7 +52,9 @@ const LATIN_WORD = /[A-Za-z]{2,}/;
 export function detectLanguage(text: string, previous: 'ja' | 'en'): 'ja' | 'en' {
   const japanese = text.match(JAPANESE_CHARS)?.length ?? 0;
   const english = text.match(ENGLISH_WORDS)?.length ?? 0;
-  if (japanese > 0 && (english < 3 || japanese > 8)) return 'ja';
+  // A pasted Japanese text followed by the user's own English question ("…こちら https://… real or fake?").
+  const endsInEnglish = english >= 3 && /[a-z]{2,}[^\u3040-\u30ff\u3400-\u9fff]*$/i.test(text.trim()) && !/[\u3040-\u30ff\u3400-\u9fff]/.test(text.trim().slice(-16));
+  if (japanese > 0 && !endsInEnglish && (english < 3 || japanese > 8)) return 'ja';
   if (LATIN_WORD.test(text)) return 'en';
   return japanese > 0 ? 'ja' : previous;
 }

@@ -19,6 +19,8 @@ export interface ScamFacts {
   numbers: readonly IdentifiedNumber[];
   /** The bot has just asked what happened, so "card number and PIN" on its own means "they asked for it". */
   answeringWhatHappened: boolean;
+  /** The conversation is about a driver's call, so "住所も聞かれた" means the driver asked. */
+  answeringDriverCall?: boolean;
 }
 
 // After a verb stem: past, ～ちゃった, ～てしまった, ～てもうた (Kansai), polite past, ～でた; not ～たら/～たい/～たほうが.
@@ -119,7 +121,8 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
   for (const sign of numberSigns(either, facts.numbers, signs)) signs.add(sign);
   // A driver confirming the address, building or room number is reason 2 of document 000, not data fishing.
   // What was said stays said (harmDone), but it is no sign: the plan answers it with that reason.
-  if (DRIVER_WORDS.test(text) && ADDRESS_WORDS.test(text) && !NOT_JUST_THE_ADDRESS.test(text) && !IMPERSONATION.test(text)) signs.delete('personalData');
+  const fromTheDriver = DRIVER_WORDS.test(text) || facts.numbers.some((n) => n.role === 'deliveryDriver') || facts.answeringDriverCall === true;
+  if (fromTheDriver && ADDRESS_WORDS.test(text) && !NOT_JUST_THE_ADDRESS.test(text) && !IMPERSONATION.test(text)) signs.delete('personalData');
   return { signs: [...signs], harmDone };
 }
 
@@ -161,7 +164,7 @@ const NOTHING_ENTERED = /(?:何も|なにも|なんも)(?:入力|入れ|いれ|�
 const DRIVER_WORDS = /配達|配送|宅配|ドライバー|どらいばー|運転手|driver|delivery|courier/i;
 const ADDRESS_WORDS = /住所|建物名|マンション名|アパート名|部屋番号|号室|番地|表札|address|building name|room number|apartment number/i;
 // Someone who only claims to be a driver, or whom the user doubts, is not the driver of reason 2.
-const IMPERSONATION = /名乗|なのる|なりすま|成りすま|偽|にせ|装|怪し|あやし|詐欺|さぎ|知らない番号|claim(?:ed|ing)? to be|pretend|fake|scam|suspicious|unknown number/i;
+const IMPERSONATION = /名乗|なのる|なりすま|成りすま|偽物|偽の|にせ|装|知らない番号|claim(?:ed|ing)? to be|pretend|unknown number/i;
 const NOT_JUST_THE_ADDRESS = /カード|かーど|クレカ|暗証|パスワード|ぱすわーど|口座|お金|振込|振り込|円|ギフト|コード|認証|ワンタイム|生年月日|マイナンバー|免許|card|password|\bpin\b|bank|money|code|transfer|birth/i;
 const ONLY_A_NAME = /(?:名前|なまえ|氏名)(?:だけ|のみ)|only (?:gave |told them |said )?my name/i;
 // Money verbs need no other sensitive word: "もう払っちゃった" is harm on its own.

@@ -190,7 +190,7 @@ export const en = {
       }),
       linkWarning: ({ lines: l }) => ({
         headline: '🔗 Do not tap the link.',
-        body: lines('🔗 Do not tap the link.', ...l, 'If it is about a parcel, open the Amazon app yourself and look at your order history.'),
+        body: lines('🔗 Do not tap the link.', ...l, 'Fake "we could not deliver, check here" texts are everywhere. If it is about a parcel, open the Amazon app yourself and look at your order history.'),
       }),
       gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
         headline: '🆘 Act now.',
@@ -251,7 +251,7 @@ export const en = {
       specialRoute: ({ name, how }) => ({ headline: `⭐ ${name}: ${how.split('. ')[0]}.`, body: `⭐ ${name}: ${how}` }),
       phoneHoursNow: ({ status, next }) => ({
         headline: `🕘 ${status}`,
-        body: lines(`🕘 ${status}`, next, 'At night or early morning, chat is open 24 hours. A number advertised as a "24-hour phone line" is fake: do not call it.'),
+        body: lines(`🕘 ${status}`, next, 'You do not dial a number: request a callback under Customer Service in the app or on the site. At night or early morning, chat is open 24 hours. A number advertised as a "24-hour phone line" is fake: do not call it.'),
       }),
       callbackSteps: ({ from, to, steps, official }) => ({
         headline: '☎️ You do not dial Amazon: you request a callback in the app or on the site.',
@@ -330,7 +330,7 @@ export const en = {
       'supportChannel.recommendPhone': 'For something urgent, a call lets you settle it with a person there and then.',
       'prepareCall.commonChecklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
       'prepareCall.checklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
-      'faq.saveContact': 'Sometimes a driver can only sort out an address by phone; if the call cannot reach you, the parcel goes back and the order may be cancelled.',
+      'faq.saveContact': 'Blocking it hurts because sometimes a driver can only sort out an address by phone; if the call cannot reach you, the parcel goes back and the order may be cancelled.',
       'faq.silentCall': 'Drivers work a handset while carrying parcels, so accidental calls from the touch screen are common.',
       'faq.oddHours': 'Deliveries run from about 8:00 to 21:00, so a call in the middle of the night is not a delivery call.',
       'faq.unorderedParcel': 'Family or friends may have sent you a gift, or a Subscribe & Save delivery you set up may be due.',

@@ -198,7 +198,7 @@ export const ja = {
         body: lines(
           '🔗 そのリンクは開かないでください。',
           ...l,
-          '荷物のことなら、自分でAmazonアプリを開いて注文履歴を見れば本当か分かります。',
+          '「不在のため持ち帰りました、こちらから確認を」という偽のSMSがたくさん出回っています。荷物のことなら、自分でAmazonアプリを開いて注文履歴を見れば本当か分かります。',
         ),
       }),
       gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
@@ -263,7 +263,7 @@ export const ja = {
       specialRoute: ({ name, how }) => ({ headline: `⭐ ${name}:${how.split('。')[0]}。`, body: `⭐ ${name}:${how}` }),
       phoneHoursNow: ({ status, next }) => ({
         headline: `🕘 ${status}`,
-        body: lines(`🕘 ${status}`, next, '夜や早朝はチャットが24時間使えます。「24時間電話受付」をうたう番号は偽物なので、かけないでください。'),
+        body: lines(`🕘 ${status}`, next, '電話は番号にかけるのではなく、アプリ/サイトの「カスタマーサービス」から折り返しを頼みます。夜や早朝はチャットが24時間使えます。「24時間電話受付」をうたう番号は偽物なので、かけないでください。'),
       }),
       callbackSteps: ({ from, to, steps, official }) => ({
         headline: '☎️ Amazonには、アプリ/サイトから折り返しを頼みます。',
@@ -343,7 +343,7 @@ export const ja = {
       'supportChannel.recommendPhone': '急ぎのことは、電話ならその場で担当者と話して決められるからです。',
       'prepareCall.commonChecklist': '注文番号と登録情報があれば、担当者がすぐにあなたの注文を見つけられ、話が早く済むからです。',
       'prepareCall.checklist': '注文番号と登録情報があれば、担当者がすぐにあなたの注文を見つけられ、話が早く済むからです。',
-      'faq.saveContact': '住所が分からないときなど、ドライバーが電話でしか確かめられないことがあるからです。つながらないと荷物は返送され、注文がキャンセルになることもあります。',
+      'faq.saveContact': '着信拒否すると困るのは、住所が分からないときなど、ドライバーが電話でしか確かめられないことがあるからです。つながらないと荷物は返送され、注文がキャンセルになることもあります。',
       'faq.silentCall': 'ドライバーは専用の端末を操作しながら荷物を運んでいて、タッチパネルの誤発信が意外と多いからです。',
       'faq.oddHours': '配達は朝8時から夜21時ごろまでなので、深夜の電話は配達の連絡ではないからです。',
       'faq.unorderedParcel': '家族や友人があなた宛てにギフトを送ったり、前に設定した定期おトク便が届く時期だったりすることがあるからです。',
