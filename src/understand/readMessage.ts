@@ -223,7 +223,7 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
     (CALLBACK_LIKE.has(guessed) && (runnerUp?.topic === 'shouldCallBack' || (aboutDelivery && guessed !== 'callReasons'))) ||
     // "今夜使うんだけど、今すぐかけ直せばまだ持ってきてもらえる?": calling back, with a reason, is the call-back question.
     (CALL_BACK.test(folded) && (guessed === 'redelivery' || guessed === 'whoCalled'));
-  if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike))) {
+  if (r.situation && !cheated && (flow === 'callbackDecision' || flow === 'callerIdentification' || callbackLike)) {
     return 'shouldCallBack';
   }
   // Calling Amazon is not calling a driver back: "今かけてもつながる?", "9時になったし電話予約しよ".
