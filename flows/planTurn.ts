@@ -49,6 +49,8 @@ export function planTurn(r: Reading, at: number): Intent[] {
   if (r.reason && !r.unreadNumber && r.signs.length === 0 && r.links.length === 0 && (REASON_TOPICS.has(r.topic) || r.driverAsked)) {
     return [...plan, { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: r.reason } }];
   }
+  // Still on the line with someone who asks for data: the warning leads; any other question waits.
+  if (r.onCall && r.signs.length > 0) return plan;
   const answer = answerFor(r, at, plan.length > 0);
   if (answer) plan.push(answer);
   if (plan.length === 0) {

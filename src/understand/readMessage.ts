@@ -57,7 +57,7 @@ const SECOND_QUESTION = 0.25;
 // Matched against the folded text, where katakana is already hiragana (ドライバー → どらいばー).
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 const STILL_ON_CALL =
-  /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with them )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
+  /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with .{0,30} )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
 const NOT_ORDERED = /何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|おぼえ(?:が)?ない|心当たり(?:が|は)?(?:ない|ありません|なし)|こころあたり(?:が)?ない|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|ギフト|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i;
 /** "カード会社の番号がわからない": where the number is. A carrier's own number: not in the vetted data. */
 const NOTES: { note: NoteId; pattern: RegExp }[] = [
@@ -72,10 +72,10 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   // "アマゾンって不在のときSMS送ってくる?": yes, from known senders, which can be faked too.
   { note: 'amazonTexts', pattern: /(?:アマゾン|あまぞん|amazon)(?:って|は|から|の)?[^。?？]{0,12}(?:sms|ＳＭＳ|ショートメール|しょーとめーる|メッセージ)[^。?？]{0,10}(?:送って|来る|くる|届く|送る|あるの|ある\?|ある？)|(?:sms|ショートメール)[^。?？]{0,10}(?:本物も|公式の?(?:番号|送信元))|送信元[^。?？]{0,8}(?:番号|どこ|一覧)|does amazon (?:send|text)|(?:official|real|genuine) (?:amazon )?(?:sms|text) (?:numbers?|senders?)|(?:sms|text)s? from (?:a )?foreign(?:-looking)? numbers?/i },
   { note: 'spamMail', pattern: /迷惑メール|スパムメール|怪しいメール|へんなメール|変なメール|spam (?:e-?mails?|mail)|phishing e-?mails?|junk mail/i },
-  { note: 'whyNoNumber', pattern: /(?:なんで|なぜ|どうして)[^。?？]{0,15}(?:電話番号|番号)[^。?？]{0,10}(?:のせて|載せて|公開して|出して|書いて)(?:ない|ません|いない)|why (?:doesn'?t|does not|won'?t) amazon (?:publish|list|give|show|have) (?:a |its |their )?(?:phone |support )?number|no (?:public )?phone number/i },
+  { note: 'whyNoNumber', pattern: /(?:なんで|なぜ|どうして)[^。?？]{0,15}(?:電話番号|番号)[^。?？]{0,10}(?:のせて|載せて|公開して|出して|書いて)(?:ない|ません|いない)|why (?:doesn'?t|does not|won'?t) amazon (?:\w+ )?(?:publish|list|give|show|have) (?:a |its |their )?(?:phone |support )?number|no (?:public )?phone number/i },
   // Many calls from the drivers' number: why they keep calling, and what to do.
   { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
-  { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)/i },
+  { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
   { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
 ];
 function noteOf(words: string): NoteId | null {
@@ -97,12 +97,12 @@ const DRIVER_ASKED = /聞かれ|きかれ|言われ|いわれ|確認され|確�
 const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i;
 const MISSED = /(?:出|で)(?:られ|れ)?(?:なかった|ません?でした|れんかった|られへんかった|へんかった|んかった)|出そびれ|出損ね|気づかなかった|気付かなかった|取れなかった|取り損ね|無視しちゃった|無視してしまった|missed (?:the|a|their|his|her|it|an?)|couldn'?t (?:answer|pick up|get to)|didn'?t (?:answer|pick up|hear)/i;
 const MANY_TRIES = /何回(?:も|か)?|何度(?:も)?|[0-9０-９]+回|ずっと(?:呼び出し|鳴って|繋がら|つながら)|さっきから|いくら(?:かけ|電話)|several times|many times|again and again|(?:tried|called) (?:\d+|many|several|a few|three|four|five|ten) times|keeps? (?:ringing|going to)/i;
-const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦日|大みそか|new year/i;
+const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦日|大みそか|new year|(?<![\d/])1\/[1-3](?![\d/])|1月[1-3]日|12\/31/i;
 /** Calling Amazon (out), not a call that came in: "今かけてもつながる?", "何時まで電話できる?". */
 const CALLING_OUT = /(?:かけ|掛け)(?:る|て|たい|ても|れる|ようと|ると)|電話(?:する|したい|しても|できる|していい|って何時|は何時|何時|やって|つなが|繋が|受付)|つながる|繋がる|つながりやす|繋がりやす|やってる|受付|何時から|何時まで|混んで|空いて|すいて|call (?:them|amazon|customer)|\bopen\b|reach (?:them|amazon|someone)|get through/i;
 /** "今電話できる?", "もう始まった?", "is it open now?": whether the phone line is open, whatever else is asked. */
 const OPEN_NOW =
-  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back)[^.?]{0,20}(?:now|at|tonight|today|still|yet)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
+  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back|talk to (?:someone|anyone|a person))[^.?]{0,20}(?:now|at|tonight|today|still|yet|anywhere)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|phone (?:line )?(?:still )?open|\bcall(?:ing)? (?:ok|okay|at|around|after|before) (?:\d|like|noon|night|work)|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
 /** "24時間つながる電話番号ある?": there is none; the hours answer says so, with the real hours. */
 const ROUND_THE_CLOCK = /24時間(?:つながる|繋がる|対応|受付|電話|やって|の電話)|24[- ]?(?:hours?|\/7)[^.?]{0,20}(?:phone|number|line|call)/i;
 /** Topics a missed-call or pick-up question is often mistaken for. */
@@ -114,11 +114,12 @@ const CALL_BACK_TROUBLE = /話し中|つながらない|繋がらない|no answe
 const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|だれも出|出ない|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i;
 /** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
 const FOUND_SOMEWHERE = /検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i;
+const REAL_DRIVER_ASKS = /(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i;
 const CALL_CAME_IN = /着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i;
 /** Amazon's own support named: then calling is calling them, not the driver. */
 const SUPPORT_WORDS = /カスタマー|サポート|問い合わせ|問合せ|窓口|チャット|あまぞんに|アマゾンに|amazonに|オペレーター|customer service|support|operator/i;
 /** Booking Amazon's callback: "電話予約", "アプリからかけてもらえる?". */
-const CALLBACK_BOOKING = /電話予約|折り返し(?:の)?(?:予約|依頼)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back/i;
+const CALLBACK_BOOKING = /電話予約|折り返し(?:の)?(?:予約|依頼)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back|get a call ?back|get them to call me/i;
 const DELIVERY_WORDS = /配達|配送|どらいばー|荷物|宅配|driver|delivery|parcel|package/i;
 
 export function createMessageReader(model: TopicModel, directory: NumberDirectory, links: LinkReader): MessageReader {
@@ -230,7 +231,9 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   const aboutTheDriver =
     r.numbers.some((n) => n.role !== 'officialSupport') || aboutDelivery || CALL_CAME_IN.test(clues.text) || CALL_BACK.test(folded) || NOBODY_ANSWERS.test(clues.text);
   if (!aboutTheDriver && !r.harmDone && (OPEN_NOW.test(clues.text) || (ROUND_THE_CLOCK.test(clues.text) && !FOUND_SOMEWHERE.test(clues.text)))) return 'supportHours';
-  if (!cheated && !aboutTheDriver && CALLBACK_BOOKING.test(clues.text)) return 'supportPhone';
+  if (!cheated && (!aboutTheDriver || (CALL_BACK.test(folded) && !r.numbers.length && !aboutDelivery && !CALL_CAME_IN.test(clues.text))) && CALLBACK_BOOKING.test(clues.text)) return 'supportPhone';
+  // "本物のドライバーってお金を聞いてくる?": what a real driver never asks is the scam question.
+  if (!cheated && REAL_DRIVER_ASKS.test(clues.text)) return 'scamCheck';
   if (!cheated && !aboutTheDriver && (DRIVER_CALL_TOPICS.has(guessed) || guessed === 'none') && CALLING_OUT.test(clues.text)) return 'supportHours';
   if (!cheated && SUPPORT_WORDS.test(clues.text) && !r.numbers.length && guessed === 'oddHours' && !CALL_CAME_IN.test(clues.text)) return 'supportHours';
   // "出れなかったけど大丈夫?", "I missed it, is that a problem?": the call-back question, asked as missed or pick-up.

@@ -21,7 +21,7 @@ const NEEDS: Rule<SupportNeed>[] = [
   { value: 'prime', pattern: /プライム|ぷらいむ|prime/i },
   { value: 'business', pattern: /ビジネス|法人|会社(?:で|用|の)|請求書|領収書|経費|business|invoice|receipt for (?:my|the) company/i },
   { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i },
-  { value: 'detailed', pattern: /写真|しゃしん|画像|添付|資料|スクショ|証拠|詳しく(?:説明|書)|長く|長文|文章で|ちゃんと説明|photo|picture|screenshot|attach|document|evidence|long (?:story|explanation)|in detail|in writing/i },
+  { value: 'detailed', pattern: /send (?:amazon |them )?an? e-?mail|e-?mail (?:them|amazon)|メールで(?:問い合わせ|送|相談)|写真|しゃしん|画像|添付|資料|スクショ|証拠|詳しく(?:説明|書)|長く|長文|文章で|ちゃんと説明|photo|picture|screenshot|attach|document|evidence|long (?:story|explanation)|in detail|in writing/i },
   // Asking for the chat (where it is, or wanting it instead of a call); not "チャットは苦手".
   { value: 'chat', pattern: /(?<!電話も|でんわも)(?:チャット|ちゃっと)(?!も|は苦手|が苦手|だと|じゃ)|\bchat\b(?! is hard)/i },
   { value: 'simple', pattern: /パスワード(?:を)?(?:変え|変更|忘れ)|ぱすわーど|追跡|どこにある|どこまで来|配送状況|荷物の状況|自分で|自己解決|ヘルプページ|簡単な|change (?:my )?password|reset (?:my )?password|track(?:ing)?|where is my|myself|on my own|help page|simple/i },
@@ -43,8 +43,8 @@ const PREP_TOPICS: Rule<PrepTopic>[] = [
  */
 export type ChannelQuestion = 'compare' | 'emailReply' | 'selfService';
 const CHANNELS = [/電話|でんわ|phone|\bcall/i, /チャット|ちゃっと|\bchat/i, /メール|めーる|e-?mail|\bmail/i];
-const WHICH = /どれ|どっち|どちら|何が|なにが|一番|いちばん|おすすめ|which|better|best|recommend|should i use/i;
-const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,20}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|reply|answer|response|respond|hear back)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
+const WHICH = /どれ|どっち|どちら|何が|なにが|一番|いちばん|おすすめ|which|better|best|recommend|should i use|\bvs\.?\b|versus/i;
+const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,30}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|reply|answer|response|respond|hear back|take|takes)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
 const HOW_LONG = /何日|なんにち|どのくらい|どのぐらい|どれくらい|どれぐらい|いつ|かかる|遅い|how long|how many days|when|days|slow/i;
 const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|追跡|ついせき|配送状況|\breturn|refund|cancel|password|track(?:ing)?\b/i;
 const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要|必要|するしか|しかない|で(?:しか|ないと)|すべき|したほうが|した方が|しなくて)|でんわ(?:しないと|しなきゃ|必要)|(?:だめ|ダメ|いけない)(?:\?|？|なの|ですか)?$|どうすれば|どうやって|やり方|方法|手続き|どこから|どこで|(?:have|need) to (?:call|phone|ring)|must i (?:call|phone)|do i (?:have|need) to (?:call|phone)|how (?:do|can) i|where do i/i;

@@ -229,15 +229,15 @@ export const en = {
         headline: asked ? '💬 Chat is open 24 hours.' : '💬 The phone line is closed now: use chat.',
         body: asked
           ? lines(
-              '💬 Chat is open 24 hours: under Customer Service in the app or on the site, pick the topic, then choose chat.',
-              `An automatic guide first, then a person if needed, and the log stays with you. Phone callbacks run daily ${from}:00–${to}:00.`,
+              '💬 Chat is open 24 hours and keeps a record of what was said: under Customer Service in the app or on the site, pick the topic, then choose chat.',
+              `An automatic guide first, then a person if needed. Phone callbacks run daily ${from}:00–${to}:00.`,
             )
           : lines(`💬 The phone line is closed now (daily ${from}:00–${to}:00), so for something urgent use chat, open 24 hours.`, 'You can also e-mail (reply in 1–2 business days).'),
       }),
       recommendEmail: () => ({
-        headline: '✉️ Expect an e-mail reply in 1–2 business days.',
+        headline: '✉️ E-mail suits photos and long explanations; expect a reply in 1–2 business days.',
         body: lines(
-          '✉️ Expect an e-mail reply in 1–2 business days. E-mail suits long explanations and attaching photos or documents.',
+          '✉️ E-mail suits long explanations and attaching photos or documents; expect a reply in 1–2 business days.',
           'Send it from the help pages after picking the topic; if it is urgent, use phone or chat as well.',
         ),
       }),
@@ -256,7 +256,7 @@ export const en = {
       callbackSteps: ({ from, to, steps, official }) => ({
         headline: '☎️ You do not dial Amazon: you request a callback in the app or on the site.',
         body: lines(
-          `☎️ You do not dial Amazon: you request a callback in the app or on the site (staffed daily ${from}:00–${to}:00).`,
+          `☎️ You do not dial Amazon: request a callback in the app or on the site and an operator rings you within minutes (staffed daily ${from}:00–${to}:00).`,
           numbered(steps),
           `If you are given a number, the only genuine ones are ${official.join(' and ')}. Do not call numbers found online.`,
         ),
