@@ -68,12 +68,17 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   // "何も頼んでない/注文履歴に何もないのに電話": no parcel on its way means no reason to call back.
   { note: 'noOrderInTransit', pattern: /注文履歴(?:に|には|を見ても|見ても|みても|みたら|見たら)?[^。]{0,10}(?:何も|なにも|一つも|ひとつも|1個も|一個も)(?:ない|なかった|ありません|入って(?:ない|いない))|(?:配達中|配送中)(?:の荷物|のもの)?(?:が|は|も)?[^。]{0,4}(?:ない|なかった|ありません)|nothing (?:in|on) my order history|no (?:order|parcel|package|delivery)s? (?:on (?:its|the) way|in transit|coming|due)|(?:not|n'?t) expecting (?:a|any) (?:parcel|package|delivery)|haven'?t ordered anything/i },
   // The app shows a parcel on its way at the time of the call: the call was genuine.
-  { note: 'orderMatches', pattern: /(?:配達中|配送中|本日到着予定|配達を試み)(?:に|と|で)?(?:なって|だった|出て|表示|あった)[^。]{0,30}(?:時間|とき|時刻|タイミング|ちょうど)|(?:out for delivery|arriving today)[^.]{0,40}(?:same time|matches|just when|right when)/i },
+  { note: 'orderMatches', pattern: /(?:配達中|配送中|本日到着予定|配達を試み)[^。]{0,6}(?:なって|だった|出て|表示|あった|ある)[^。]{0,30}(?:時間|とき|時刻|タイミング|ちょうど|電話|着信|本物)|(?:out for delivery|arriving today|配達中)[^.]{0,40}(?:same time|matches|just when|right when|came right)/i },
+  { note: 'driverMap', pattern: /あと\s*[0-9０-９〇何]+\s*個|地図に(?:トラック|ドライバー|車)|(?:stops?|parcels?) away|on (?:the|a) map/i },
+  { note: 'tollFree', pattern: /(?:電話代|通話料|通話代|料金|お金)[^。?？]{0,8}(?:かかる|とられ|取られ|発生|払う)|(?:cost|charge)s? (?:me )?(?:money|anything)|(?:will|would) i be charged|is it free to call|toll-?free\?/i },
+  { note: 'notSales', pattern: /営業(?!時間|中|日)|勧誘|セールス|telemarket|sales call|marketing call|spam call/i },
+  { note: 'nothingFound', pattern: /(?:メッセージセンター|家族|妻|夫|旦那|嫁|親|母|父|message cent(?:er|re)|family|wife|husband|parents)[^。?？.]{0,20}(?:何もない|なにもない|知らない|送ってない|誰も|だれも|nothing|no one|nobody|didn'?t send)/i },
   // "アマゾンって不在のときSMS送ってくる?": yes, from known senders, which can be faked too.
   { note: 'amazonTexts', pattern: /(?:アマゾン|あまぞん|amazon)(?:って|は|から|の)?[^。?？]{0,12}(?:sms|ＳＭＳ|ショートメール|しょーとめーる|メッセージ)[^。?？]{0,10}(?:送って|来る|くる|届く|送る|あるの|ある\?|ある？)|(?:sms|ショートメール)[^。?？]{0,10}(?:本物も|公式の?(?:番号|送信元))|送信元[^。?？]{0,8}(?:番号|どこ|一覧)|does amazon (?:send|text)|(?:official|real|genuine) (?:amazon )?(?:sms|text) (?:numbers?|senders?)|(?:sms|text)s? from (?:a )?foreign(?:-looking)? numbers?/i },
   { note: 'spamMail', pattern: /迷惑メール|スパムメール|怪しいメール|へんなメール|変なメール|spam (?:e-?mails?|mail)|phishing e-?mails?|junk mail/i },
   { note: 'whyNoNumber', pattern: /(?:なんで|なぜ|どうして)[^。?？]{0,15}(?:電話番号|番号)[^。?？]{0,10}(?:のせて|載せて|公開して|出して|書いて)(?:ない|ません|いない)|why (?:doesn'?t|does not|won'?t) amazon (?:\w+ )?(?:publish|list|give|show|have) (?:a |its |their )?(?:phone |support )?number|no (?:public )?phone number/i },
   // Many calls from the drivers' number: why they keep calling, and what to do.
+  // Before repeatedCalls: "家族も知らない" is the end of the gift question, not a call.
   { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
   { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
   { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
@@ -95,7 +100,7 @@ const SCRIPT_QUESTION = /(?:なんて|何て|何を|なにを|なに)(?:言え�
 const DRIVER_ASKED = /聞かれ|きかれ|言われ|いわれ|確認され|確かめられ|って(?:電話|連絡)|と(?:電話|連絡)(?:が|で)|(?:電話|でんわ)で[^。]{0,12}(?:聞|確認|言)|asked (?:me )?(?:for|about|to confirm|whether|if)|wanted to (?:know|confirm|check)|said (?:he|she|they) (?:couldn'?t|could not|can'?t)/i;
 // "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
 const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i;
-const MISSED = /(?:出|で)(?:られ|れ)?(?:なかった|ません?でした|れんかった|られへんかった|へんかった|んかった)|出そびれ|出損ね|気づかなかった|気付かなかった|取れなかった|取り損ね|無視しちゃった|無視してしまった|missed (?:the|a|their|his|her|it|an?)|couldn'?t (?:answer|pick up|get to)|didn'?t (?:answer|pick up|hear)/i;
+const MISSED = /出ないと|出なかったら|出なくても|(?:出|で)(?:られ|れ)?(?:なかった|ません?でした|れんかった|られへんかった|へんかった|んかった)|出そびれ|出損ね|気づかなかった|気付かなかった|取れなかった|取り損ね|無視しちゃった|無視してしまった|missed (?:the|a|their|his|her|it|an?)|couldn'?t (?:answer|pick up|get to)|didn'?t (?:answer|pick up|hear)/i;
 const MANY_TRIES = /何回(?:も|か)?|何度(?:も)?|[0-9０-９]+回|ずっと(?:呼び出し|鳴って|繋がら|つながら)|さっきから|いくら(?:かけ|電話)|several times|many times|again and again|(?:tried|called) (?:\d+|many|several|a few|three|four|five|ten) times|keeps? (?:ringing|going to)/i;
 const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦日|大みそか|new year|(?<![\d/])1\/[1-3](?![\d/])|1月[1-3]日|12\/31/i;
 /** Calling Amazon (out), not a call that came in: "今かけてもつながる?", "何時まで電話できる?". */
@@ -111,7 +116,7 @@ const CALL_QUESTION_LIKE = new Set<Topic>(['whoCalled', 'silentCall', 'explainTi
 const IS_IT_OK = /大丈夫|だいじょうぶ|問題|まずい|やばい|平気|どうなる|怒られ|いい[?？]|いいの|いいかな|\bproblem|\bok\b|okay|\bfine\b|matter|\bbad\b|what happens|in trouble/i;
 const CALL_BACK_TROUBLE = /話し中|つながらない|繋がらない|no answer|nobody (?:answers|picks up)/i;
 /** The user's own call not answered: the call-back-failed question, not the support hours. */
-const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|だれも出|出ない|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i;
+const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|だれも出|出ない(?!と|で|ほう|方|って|まま)|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i;
 /** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
 const FOUND_SOMEWHERE = /検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i;
 const REAL_DRIVER_ASKS = /(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i;

@@ -46,7 +46,7 @@ const CHANNELS = [/電話|でんわ|phone|\bcall/i, /チャット|ちゃっと|\
 const WHICH = /どれ|どっち|どちら|何が|なにが|一番|いちばん|おすすめ|which|better|best|recommend|should i use|\bvs\.?\b|versus/i;
 const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,30}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|reply|answer|response|respond|hear back|take|takes)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
 const HOW_LONG = /何日|なんにち|どのくらい|どのぐらい|どれくらい|どれぐらい|いつ|かかる|遅い|how long|how many days|when|days|slow/i;
-const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|追跡|ついせき|配送状況|\breturn|refund|cancel|password|track(?:ing)?\b/i;
+const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|\breturn|refund|cancel|password/i;
 const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要|必要|するしか|しかない|で(?:しか|ないと)|すべき|したほうが|した方が|しなくて)|でんわ(?:しないと|しなきゃ|必要)|(?:だめ|ダメ|いけない)(?:\?|？|なの|ですか)?$|どうすれば|どうやって|やり方|方法|手続き|どこから|どこで|(?:have|need) to (?:call|phone|ring)|must i (?:call|phone)|do i (?:have|need) to (?:call|phone)|how (?:do|can) i|where do i/i;
 const PREPARING = /準備|用意|じゅんび|よういする|伝え方|説明|prepare|ready|explain/i;
 
