@@ -68,7 +68,7 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   // "何も頼んでない/注文履歴に何もないのに電話": no parcel on its way means no reason to call back.
   { note: 'noOrderInTransit', pattern: /注文履歴(?:に|には|を見ても|見ても|みても|みたら|見たら)?[^。]{0,10}(?:何も|なにも|一つも|ひとつも|1個も|一個も)(?:ない|なかった|ありません|入って(?:ない|いない))|(?:配達中|配送中)(?:の荷物|のもの)?(?:が|は|も)?[^。]{0,4}(?:ない|なかった|ありません)|nothing (?:in|on) my order history|no (?:order|parcel|package|delivery)s? (?:on (?:its|the) way|in transit|coming|due)|(?:not|n'?t) expecting (?:a|any) (?:parcel|package|delivery)|haven'?t ordered anything/i },
   // The app shows a parcel on its way at the time of the call: the call was genuine.
-  { note: 'orderMatches', pattern: /(?:配達中|配送中|本日到着予定|配達を試み)[^。]{0,6}(?:なって|だった|出て|表示|あった|ある)[^。]{0,30}(?:時間|とき|時刻|タイミング|ちょうど|電話|着信|本物)|(?:out for delivery|arriving today|配達中)[^.]{0,40}(?:same time|matches|just when|right when|came right)/i },
+  { note: 'orderMatches', pattern: /(?:配達中|配送中|本日到着予定)[^。]{0,6}(?:なって|だった|出て|表示|あった|ある)[^。]{0,30}(?:時間|とき|時刻|タイミング|ちょうど|電話|着信|本物)|(?:配達中|本日到着予定)(?:って|と)?(?:なってた|なってる|だった|出てた|出てる|になってた|になってる)[\s。!！]*$|(?:out for delivery|arriving today|配達中)[^.]{0,40}(?:same time|matches|just when|right when|came right)/i },
   { note: 'driverMap', pattern: /あと\s*[0-9０-９〇何]+\s*個|地図に(?:トラック|ドライバー|車)|(?:stops?|parcels?) away|on (?:the|a) map/i },
   { note: 'tollFree', pattern: /(?:電話代|通話料|通話代|料金|お金)[^。?？]{0,8}(?:かかる|とられ|取られ|発生|払う)|(?:cost|charge)s? (?:me )?(?:money|anything)|(?:will|would) i be charged|is it free to call|toll-?free\?/i },
   { note: 'notSales', pattern: /営業(?!時間|中|日)|勧誘|セールス|telemarket|sales call|marketing call|spam call/i },

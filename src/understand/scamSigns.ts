@@ -158,7 +158,7 @@ const SCAMMED =
   /詐欺に(?:あ|遭)っ(?:た|ちゃ|て(?:しま|もう))|(?:騙|だま)され(?:た|ちゃ|て(?:しま|もう))|被害に(?:あ|遭)っ(?:た|ちゃ)|(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\bmy \w+(?: has| have)?) (?:been |got |was |were )?(?:scammed|defrauded|conned|ripped off)|\bfell for (?:a|the|it|this|that)\b/i;
 // "リンク押しちゃった", "I pressed the link already": the fake page may have what was typed in, or be about to.
 const LINK_FOLLOWED =
-  /(?:リンク|りんく|URL|url|ボタン)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
+  /(?:リンク|りんく|URL|url)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
 // "押しちゃったけど何も入力してない": the page was seen, nothing given; the link warning, not the help after harm.
 const NOTHING_ENTERED = /(?:何も|なにも|なんも)(?:入力|入れ|いれ|教え|おしえ|打|書)(?:て|って)?(?:ない|いない|ません|へん)|didn'?t (?:enter|type|give|put in) anything|entered nothing|nothing entered/i;
 const DRIVER_WORDS = /配達|配送|宅配|ドライバー|どらいばー|運転手|driver|delivery|courier/i;
