@@ -338,7 +338,7 @@ describe('what a second newcomer ran into', () => {
   });
 
   it('hiragana-only questions are read like kanji ones; a bare link keeps the language of the conversation', async () => {
-    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください'))).toMatch(/折り返しを頼み/);
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください'))).toMatch(/折り返しを頼/);
     const u = user();
     await u.say('こんにちは');
     expect(textOf(await u.say('amazon.co.jp'))).toMatch(/リンク/);
@@ -382,7 +382,7 @@ describe('what replaying both newcomer runs still showed', () => {
   });
 
   it('"…と言われました" in a plain request for the number is not a scam report', async () => {
-    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください。まごにきいてもわからないといわれました'))).toMatch(/折り返しを頼み/);
+    expect(textOf(await say('あまぞんのでんわばんごうをおしえてください。まごにきいてもわからないといわれました'))).toMatch(/折り返しを頼/);
   });
 
   it('hours and the chat asked together: both answered', async () => {
