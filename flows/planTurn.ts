@@ -114,7 +114,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'supportHours':
       // "夜中だけどチャットは使える?": the chat answers it, with the phone hours in it.
       if (r.need === 'chat') return { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: 'chat', at } };
-      return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at, ...(r.newYear ? { newYear: true } : {}) } };
+      // "18時ごろは?", "土曜の朝なら?": the hours at that moment, said as that moment.
+      return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at: r.askedTime?.at ?? at, ...(r.askedTime ? { later: true } : {}), ...(r.newYear ? { newYear: true } : {}) } };
     case 'fakeSupportNumber':
       // "Is 0120-999-373 real?": the caller answer says it is Amazon's; a list of fake-number signs beside it reads as "no".
       if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'officialSupport')) return null;

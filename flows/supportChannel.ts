@@ -11,7 +11,7 @@ import type { SupportNeed } from './types.js';
 export type SupportChannelEvent =
   | { type: 'NEED_CHOSEN'; need: SupportNeed; at: number }
   /** `newYear`: asked about the New Year holidays, when the hours may differ. */
-  | { type: 'ASK_HOURS'; at: number; newYear?: boolean }
+  | { type: 'ASK_HOURS'; at: number; newYear?: boolean; later?: boolean }
   | { type: 'SHOW_CALLBACK_STEPS' }
   | { type: 'ASK_FAKE_NUMBER' };
 
@@ -20,6 +20,8 @@ export interface SupportChannelContext {
   /** When the user asked, epoch ms; the renderer derives the crowd level from it. */
   at: number;
   newYear: boolean;
+  /** `at` is the moment the user asked about, not the moment they asked. */
+  later: boolean;
 }
 
 const SPECIAL_NEEDS: ReadonlySet<SupportNeed> = new Set(['prime', 'business', 'device']);
@@ -32,7 +34,7 @@ export function createSupportChannelMachine(support: SupportHours) {
     },
     actions: {
       rememberNeed: assign(({ event }) => (event.type === 'NEED_CHOSEN' ? { need: event.need, at: event.at } : {})),
-      rememberTime: assign(({ event }) => (event.type === 'ASK_HOURS' ? { at: event.at, newYear: event.newYear === true } : {})),
+      rememberTime: assign(({ event }) => (event.type === 'ASK_HOURS' ? { at: event.at, newYear: event.newYear === true, later: event.later === true } : {})),
     },
     guards: {
       isSpecialRoute: ({ context }) => context.need !== null && SPECIAL_NEEDS.has(context.need),
@@ -44,7 +46,7 @@ export function createSupportChannelMachine(support: SupportHours) {
     },
   }).createMachine({
     id: 'supportChannel',
-    context: { need: null, at: 0, newYear: false },
+    context: { need: null, at: 0, newYear: false, later: false },
     initial: 'choosingNeed',
     on: {
       NEED_CHOSEN: { target: '.routing', actions: 'rememberNeed' },

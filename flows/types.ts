@@ -126,6 +126,8 @@ export interface Reading {
   manyTries: boolean;
   /** The question is about the New Year holidays, whatever today's date. */
   newYear: boolean;
+  /** The moment the question is about when it names one ("18時ごろは?", "土曜の朝"), epoch ms. */
+  askedTime: { at: number; hourNamed: boolean } | null;
   /** When the topic is uncertain or 'none': the next most likely topics, best first ("did you mean"). */
   alternatives: Topic[];
 }

@@ -122,7 +122,7 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
       }
       case 'text': {
         const where = session.triage.value;
-        const reading = reader.read(event.text, { activeFlow: FLOW_IDS.find((f) => f === where) ?? null, previousLang: session.lang });
+        const reading = reader.read(event.text, { activeFlow: FLOW_IDS.find((f) => f === where) ?? null, previousLang: session.lang, at: event.at });
         const userE164 = reading.numbers.map((n) => n.e164);
         if (normalizeText(event.text).length === 0) return keep({ type: 'unrecognized', cause: 'empty' });
         // A number or a link still gets its answer; a question in Chinese or Korean would get a guessed one.

@@ -25,7 +25,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
       );
     }
     case 'phoneHoursNow':
-      return draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, ctx.newYear, rc));
+      return draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, ctx.newYear, ctx.later, rc));
     case 'callbackSteps':
       return draft(
         ['prep:ask', 'support:hours', 'support:fake', 'menu'],
@@ -44,7 +44,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
 }
 
 /** One sentence: the hours, what they mean at this moment, and how crowded it is (or the New Year caution first). */
-function phoneStatus(at: number, rc: RenderContext, newYear = false): string {
+function phoneStatus(at: number, rc: RenderContext, newYear = false, later = false): string {
   const m = messagesFor(rc.lang).support.hours;
   const { support } = rc.knowledge;
   const status = phoneStatusAt(at, support);
@@ -52,18 +52,19 @@ function phoneStatus(at: number, rc: RenderContext, newYear = false): string {
   const now = toJapanTime(at);
   const clock = `${now.hour}:${String(now.minute).padStart(2, '0')}`;
   const weekend = status.dayType === 'weekendOrHoliday';
-  if (!status.open) return m.closed({ ...status.hours, clock, weekend });
+  const when = later ? m.at({ hour: now.hour, weekday: now.weekday, weekend }) : m.now({ clock, weekend });
+  if (!status.open) return m.closed({ ...status.hours, when });
   const list = (ranges: readonly { from: number; to: number }[]) => ranges.map((r) => m.range(r)).join(rc.lang === 'ja' ? '・' : ', ');
   const quiet = rc.lang === 'ja'
     ? `平日${list(support.crowd.weekday.quiet)}・土日祝${list(support.crowd.weekendOrHoliday.quiet)}`
     : `weekdays ${list(support.crowd.weekday.quiet)}, weekends ${list(support.crowd.weekendOrHoliday.quiet)}`;
-  return m.open({ ...status.hours, clock, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning });
+  return m.open({ ...status.hours, when, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning || (later && (now.weekday === 1 || now.weekday === 6) && now.hour < 12) });
 }
 
-function hoursAnswer(at: number, newYear: boolean, rc: RenderContext) {
+function hoursAnswer(at: number, newYear: boolean, later: boolean, rc: RenderContext) {
   const m = messagesFor(rc.lang).support;
-  const next = nextQuietTime(at, rc);
-  return m.states.phoneHoursNow({ status: phoneStatus(at, rc, newYear), next: next && !newYear ? m.hours.nextQuiet(next) : '' });
+  const next = later ? null : nextQuietTime(at, rc);
+  return m.states.phoneHoursNow({ status: phoneStatus(at, rc, newYear, later), next: next && !newYear ? m.hours.nextQuiet(next) : '' });
 }
 
 /** The next quiet window from `at` (today's or tomorrow's), with the kind of day it falls on. */

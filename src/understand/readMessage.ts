@@ -10,6 +10,7 @@ import { foldForClassifier, withoutLinks } from './foldText.js';
 import { createLinkReader, type LinkReader } from './links.js';
 import { detectLanguage, normalizeText } from './normalizeText.js';
 import type { NumberDirectory } from './phoneNumbers.js';
+import { readAskedTime } from './askedTime.js';
 import { readScamSigns } from './scamSigns.js';
 import { readFollowUp, readNeed, readPrepTopic, readSituation, readChannelQuestion } from './slots.js';
 import { trainTopicModel, type RankedTopic, type TopicModel } from './topicClassifier.js';
@@ -18,6 +19,8 @@ export interface MessageContext {
   /** The decision tree the user is in, if any: it makes that tree's questions likelier. */
   activeFlow: FlowId | null;
   previousLang: Lang;
+  /** When the message was sent (epoch ms), for "18時ごろは?"; omitted where no time applies. */
+  at?: number;
 }
 
 export interface MessageReader {
@@ -107,7 +110,7 @@ const NEW_YEAR = /年末|年始|正月|お正月|三が日|元旦|元日|大晦�
 const CALLING_OUT = /(?:かけ|掛け)(?:る|て|たい|ても|れる|ようと|ると)|電話(?:する|したい|しても|できる|していい|って何時|は何時|何時|やって|つなが|繋が|受付)|つながる|繋がる|つながりやす|繋がりやす|やってる|受付|何時から|何時まで|混んで|空いて|すいて|call (?:them|amazon|customer)|\bopen\b|reach (?:them|amazon|someone)|get through/i;
 /** "今電話できる?", "もう始まった?", "is it open now?": whether the phone line is open, whatever else is asked. */
 const OPEN_NOW =
-  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back|talk to (?:someone|anyone|a person))[^.?]{0,20}(?:now|at|tonight|today|still|yet|anywhere)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|phone (?:line )?(?:still )?open|\bcall(?:ing)? (?:ok|okay|at|around|after|before) (?:\d|like|noon|night|work)|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
+  /(?:今|いま|まだ|もう|今から|いまから|今日|きょう|今夜|ぎりぎり)[^。?？]{0,8}(?:電話|でんわ|予約|窓口|サポート|カスタマー)[^。?？]{0,6}(?:できる|できます|いける|つながる|繋がる|つながります|間に合う|やってる|やってます|始まった|はじまった|終わ|無理|大丈夫\?|大丈夫？)|(?:今|いま|まだ|もう)[^。?？]{0,4}(?:つながる|繋がる|やってる|やってます|始まった|受付(?:中|して))|電話(?:って|は|の受付|受付)?(?:何時|なんじ|[0-9０-９]+時から|[0-9０-９]+時まで)|(?:can|could) i (?:call|phone|ring|get a call ?back|talk to (?:someone|anyone|a person))[^.?]{0,20}(?:now|at|tonight|today|still|yet|anywhere)|(?:is|are) (?:it|they|the (?:phone )?line|support|customer service|the phone) (?:still )?open|phone (?:line )?(?:still )?open|\bcall(?:ing)? (?:ok|okay|at|around|after|before)\b|still open|open (?:now|yet|today)|what time (?:does|do|is)|(?:phone|support|customer service) hours/i;
 /** "24時間つながる電話番号ある?": there is none; the hours answer says so, with the real hours. */
 const ROUND_THE_CLOCK = /24時間(?:つながる|繋がる|対応|受付|電話|やって|の電話)|24[- ]?(?:hours?|\/7)[^.?]{0,20}(?:phone|number|line|call)/i;
 /** Topics a missed-call or pick-up question is often mistaken for. */
@@ -156,6 +159,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
         callQuestion: MISSED.test(words) ? 'missed' : PICK_UP.test(words) ? 'pickUp' : null,
         manyTries: MANY_TRIES.test(words),
         newYear: NEW_YEAR.test(words),
+        askedTime: ctx.at === undefined ? null : readAskedTime(words, ctx.at),
       };
 
       if (text.length === 0) return { ...base, topic: 'none', alternatives: [] };

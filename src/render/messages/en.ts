@@ -200,15 +200,17 @@ export const en = {
   },
   support: {
     hours: {
-      open: ({ from, to, clock, weekend, crowd, busy, quiet, peak }) =>
-        `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is open now (daily ${from}:00–${to}:00, weekends included) and ${
+      now: ({ clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}), and`,
+      at: ({ hour, weekday, weekend }) => `Around ${hour}:00 on ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} (${weekend ? 'weekend/holiday' : 'weekday'})`,
+      open: ({ from, to, when, weekend, crowd, busy, quiet, peak }) =>
+        `${when} the phone line is open (daily ${from}:00–${to}:00, weekends included) and ${
           {
             busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}). Quietest: ${quiet}.`,
             normal: `moderately busy (quietest ${quiet}; Monday and Saturday mornings and the day after a long holiday are worst).`,
             quiet: `usually quiet now (${quiet}).`,
           }[crowd]
         }`,
-      closed: ({ from, to, clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}): the phone line is closed now (daily ${from}:00–${to}:00, weekends included), so use chat, open 24 hours, or e-mail.`,
+      closed: ({ from, to, when }) => `${when} the phone line is closed (daily ${from}:00–${to}:00, weekends included), so use chat, open 24 hours, or e-mail.`,
       newYear: (h) => `Over the New Year holidays the phone hours can differ from the usual daily ${hours(h)}, so check under Customer Service in the app.`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `Next quiet time: ${when} ${from}:00–${to}:00.`),
       range: (h) => hours(h),

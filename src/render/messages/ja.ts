@@ -209,15 +209,17 @@ export const ja = {
   },
   support: {
     hours: {
-      open: ({ from, to, clock, weekend, crowd, busy, quiet, peak }) =>
-        `いま(${clock}・${weekend ? '土日祝' : '平日'})は電話の受付中(毎日${from}時〜${to}時・土日祝も同じ)で、${
+      now: ({ clock, weekend }) => `いま(${clock}・${weekend ? '土日祝' : '平日'})`,
+      at: ({ hour, weekday, weekend }) => `${'日月火水木金土'[weekday]}曜${hour}時ごろ(${weekend ? '土日祝' : '平日'})`,
+      open: ({ from, to, when, weekend, crowd, busy, quiet, peak }) =>
+        `${when}は電話の受付中(毎日${from}時〜${to}時・土日祝も同じ)で、${
           {
-            busy: `混みやすい時間です(${weekend ? '土日祝' : '平日'}${busy}${peak ? '、月曜・土曜の午前と連休明けは特に' : ''})。すいているのは${quiet}です。`,
-            normal: `ふつうの混み具合です(すいているのは${quiet}、月曜・土曜の午前と連休明けは特に混みます)。`,
+            busy: `混みやすい時間です(${weekend ? '土日祝' : '平日'}${busy}${peak ? '、月曜・土曜の午前と連休明けは特に混みます' : ''})。すいているのは${quiet}です。`,
+            normal: `ふつうの混み具合です(すいているのは${quiet}で、月曜・土曜の午前と連休明けは特に混みます)。`,
             quiet: `比較的すいている時間です(${quiet})。`,
           }[crowd]
         }`,
-      closed: ({ from, to, clock, weekend }) => `いま(${clock}・${weekend ? '土日祝' : '平日'})は電話の受付時間外(毎日${from}時〜${to}時・土日祝も同じ)なので、チャット(24時間)かメールを使ってください。`,
+      closed: ({ from, to, when }) => `${when}は電話の受付時間外(毎日${from}時〜${to}時・土日祝も同じ)なので、チャット(24時間)かメールを使ってください。`,
       newYear: (h) => `年末年始は電話の受付時間がふだん(毎日${hours(h)})と違うことがあるので、アプリの「カスタマーサービス」で確かめてください。`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `次にすいているのは${when === 'today' ? '今日' : '明日'}の${from}時〜${to}時です。`),
       range: (h) => hours(h),

@@ -103,8 +103,11 @@ export interface Messages {
   support: {
     hours: {
       /** One sentence: open now (with the hours), how crowded, and when it is quiet or worst. */
-      open: Say<Hours & { clock: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet'; busy: string; quiet: string; peak: boolean }>;
-      closed: Say<Hours & { clock: string; weekend: boolean }>;
+      /** "いま(14:30)" or, for a moment the user asked about, "土曜10時ごろ". */
+      now: Say<{ clock: string; weekend: boolean }>;
+      at: Say<{ hour: number; weekday: number; weekend: boolean }>;
+      open: Say<Hours & { when: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet'; busy: string; quiet: string; peak: boolean }>;
+      closed: Say<Hours & { when: string }>;
       /** Over the New Year the hours may differ: that comes first, before any "open now". */
       newYear: Say<Hours>;
       nextQuiet: Say<{ when: 'now' | 'today' | 'tomorrow'; from: number; to: number }>;
