@@ -51,6 +51,8 @@ export function planTurn(r: Reading, at: number): Intent[] {
   }
   // Still on the line with someone who asks for data: the warning leads; any other question waits.
   if (r.onCall && r.signs.length > 0) return plan;
+  // Still on the line and nothing odd yet: how to check while talking, and when to hang up.
+  if (r.onCall && r.links.length === 0) return [...plan, { type: 'note', note: 'whileOnCall' }];
   const answer = answerFor(r, at, plan.length > 0);
   if (answer) plan.push(answer);
   if (plan.length === 0) {
@@ -87,12 +89,13 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'linkCheck':
       if (answeredSomething && (r.signs.length > 0 || r.links.length > 0)) return null;
       // "0120-070-585って詐欺?": the caller answer says it normally is not, and how to check; it leads.
-      if (driverCalled && r.signs.length === 0 && r.links.length === 0) return null;
+      if ((driverCalled && r.signs.length === 0 && r.links.length === 0) || (answeredByTheCaller(r) && r.numbers.length > 0)) return null;
       if (r.numbers.length > 0) return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
       return topic === 'linkCheck'
         ? { type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: ['smsLink'] } }
         : { type: 'flow', flow: 'scamCheck' };
     case 'orderCheck':
+      if (answeredByTheCaller(r) && r.numbers.length > 0) return null;
       // The in-app check belongs to the scam tree: it is also how a call or an SMS is verified. A link warning
       // already walks through it.
       if (r.links.length > 0) return null;

@@ -64,6 +64,7 @@ const AFTER_NOTE: Record<NoteId, ActionCode[]> = {
   noOrderInTransit: ['faq:unorderedParcel', 'scam:orders', 'menu'],
   orderMatches: ['callback:ask', 'callback:redelivery', 'menu'],
   tollFree: ['callback:ask', 'caller:reasons', 'menu'],
+  whileOnCall: ['scam:orders', 'scam:ask', 'menu'],
   notSales: ['caller:reasons', 'callback:ask', 'menu'],
   nothingFound: ['faq:saveContact', 'scam:orders', 'menu'],
   driverMap: ['callback:ask', 'callback:redelivery', 'menu'],

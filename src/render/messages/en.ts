@@ -14,7 +14,7 @@ export const en = {
     known: ({ dial, owner, note, tollFree }) => `📞 ${dial} is ${owner}. ${note}${tollFree ? ' It is toll-free: calling it back costs you nothing.' : ''}`,
     unvetted: ({ display, kind }) => `📞 ${display}: ${kind}`,
     kinds: {
-      tollFree: 'a toll-free number (0120 or 0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
+    tollFree: 'a toll-free number (0120 or 0800): the receiving company pays, and companies also call out from them. The number alone does not tell which company.',
       naviDial: 'a navi-dial number (0570): the caller pays, and flat-rate mobile plans do not cover it.',
       ipPhone: 'an IP phone number (050). Anyone can get one cheaply, so confirm who it is before engaging.',
       // The prefixes are listed with separators the phone guard does not join into one dialable run.
@@ -346,6 +346,7 @@ export const en = {
     amazonTexts: ({ driver, official, senders }) => `Amazon does text you, after a missed delivery for example, but the sender number can be faked too: do not tap the link, check the order history in the official app instead. Its senders include ${senders.join(', ')}, and numbers that look foreign.`,
     spamMail: ({ driver, official, senders }) => 'Ignore spam e-mails claiming to be Amazon without opening them, and review your account security settings (your password, for instance). Whether a message is genuine shows in the order history and the message centre of the official app.',
     whyNoNumber: ({ driver, official, senders }) => 'To stop impostors and leaks, Amazon publishes no phone number and calls back only people who logged in and were verified. To talk to them, request a callback under Customer Service in the app or on the site.',
+    whileOnCall: () => 'You can check while you talk: put the call on speaker and open the order history in the app for a parcel on its way. If money, card numbers or a PIN come up, say "I will check in the app" and hang up at once.',
     tollFree: ({ driver }) => `${driver} (Amazon's contracted delivery drivers) is toll-free: calling it back costs you nothing.`,
     notSales: ({ driver }) => `A call from ${driver} is almost never sales or marketing: it is a routine delivery matter.`,
     nothingFound: () => 'If neither the message centre nor your family knows of a parcel, it is probably a wrong number, and you can ignore it.',
