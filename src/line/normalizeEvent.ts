@@ -4,7 +4,22 @@ import { LineWebhookEvent } from './webhookBody.js';
 
 export type Skipped = { skipped: 'malformed' | 'notOneToOne' | 'standby' };
 
-export function normalizeEvent(raw: unknown): InboundEvent | Skipped {
+/** `clock`: whose time `event.at` is, LINE's stamp or the arrival (the stamp was no usable date). */
+export type Normalized = { event: InboundEvent; clock: 'line' | 'arrival' };
+
+/**
+ * LINE stamps an event when it happens and may deliver it again hours later; a stamp further than a
+ * day from its arrival, either way, is no clock the time-aware answers (or the reply token's age)
+ * can go by, and one that is no date at all would throw in the time code on every attempt.
+ */
+const TRUSTED_SKEW_MS = 24 * 3600 * 1000;
+
+function eventTime(stamp: unknown, receivedAt: number): number | null {
+  if (typeof stamp !== 'number' || !Number.isSafeInteger(stamp)) return null;
+  return Math.abs(stamp - receivedAt) <= TRUSTED_SKEW_MS ? stamp : null;
+}
+
+export function normalizeEvent(raw: unknown, receivedAt: number): Normalized | Skipped {
   const parsed = LineWebhookEvent.safeParse(raw);
   if (!parsed.success) return { skipped: 'malformed' };
   const e = parsed.data;
@@ -12,13 +27,17 @@ export function normalizeEvent(raw: unknown): InboundEvent | Skipped {
   if (e.mode === 'standby') return { skipped: 'standby' };
   // Groups and rooms are out of scope: the bot gives one person advice about their own calls.
   if (e.source?.type !== 'user' || !e.source.userId) return { skipped: 'notOneToOne' };
+  const at = eventTime(e.timestamp, receivedAt);
   return {
-    ...kindOf(e),
-    id: e.webhookEventId,
-    userId: e.source.userId,
-    at: e.timestamp,
-    replyToken: e.replyToken ?? null,
-    redelivery: e.deliveryContext?.isRedelivery ?? false,
+    event: {
+      ...kindOf(e),
+      id: e.webhookEventId,
+      userId: e.source.userId,
+      at: at ?? receivedAt,
+      replyToken: e.replyToken ?? null,
+      redelivery: e.deliveryContext?.isRedelivery ?? false,
+    },
+    clock: at === null ? 'arrival' : 'line',
   };
 }
 

@@ -10,7 +10,8 @@ export const LineWebhookEvent = z
   .object({
     type: z.string(),
     mode: z.string().optional(),
-    timestamp: z.number(),
+    // Read in normalizeEvent: a stamp that is no date must not cost the message.
+    timestamp: z.unknown().optional(),
     webhookEventId: z.string().min(1),
     deliveryContext: z.object({ isRedelivery: z.boolean() }).optional(),
     source: Source.optional(),

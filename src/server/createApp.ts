@@ -98,15 +98,18 @@ export function createApp(config: Config, opts: AppOptions): App {
       return json(res, verdict.status, { error: verdict.reason });
     }
     const events: InboundEvent[] = [];
+    const receivedAt = now();
     for (const item of verdict.events) {
-      const event = normalizeEvent(item);
-      if ('skipped' in event) {
-        logger.info({ skipped: event.skipped }, 'event skipped');
-        metrics.webhookEventSkipped(event.skipped);
-      } else {
-        metrics.webhookEvent(event.kind);
-        events.push(event);
+      const normalized = normalizeEvent(item, receivedAt);
+      if ('skipped' in normalized) {
+        logger.info({ skipped: normalized.skipped }, 'event skipped');
+        metrics.webhookEventSkipped(normalized.skipped);
+        continue;
       }
+      const { event, clock } = normalized;
+      if (clock === 'arrival') logger.warn({ eventId: event.id, kind: event.kind }, 'event timestamp unusable; reading it as the arrival time');
+      metrics.webhookEvent(event.kind);
+      events.push(event);
     }
     // 200 only once the events are in the store: LINE never redelivers an acknowledged event. The turns
     // run afterwards (LINE gives the webhook 2 s); a 503 makes LINE deliver the events again later.
