@@ -15,6 +15,7 @@ export type DeliveryOutcome = Awaited<ReturnType<Transport['deliver']>>;
 export type PushFallbackReason = 'replyFailed' | 'tokenExpired' | 'noToken';
 export type LineEndpoint = 'reply' | 'push' | 'loading' | 'profile';
 export type StoreOperation = Exclude<keyof StateStore, 'kind' | 'close'>;
+export type DeadCause = 'failed' | 'crashed' | 'unreadable';
 
 export interface Metrics {
   webhookEvent(kind: InboundEvent['kind']): void;
@@ -28,6 +29,8 @@ export interface Metrics {
   /** `status` is undefined when no HTTP answer came (network error, timeout). */
   lineApiError(endpoint: LineEndpoint, status: number | undefined): void;
   storeError(operation: StoreOperation): void;
+  /** An event given up: its turn kept failing, its attempts ended with the process, or its record cannot be read. */
+  eventDead(cause: DeadCause): void;
   readonly contentType: string;
   render(): Promise<string>;
 }
@@ -85,6 +88,12 @@ export function createMetrics(): Metrics {
     labelNames: ['operation'],
     registers,
   });
+  const deadEvents = new Counter({
+    name: 'linebot_events_dead_total',
+    help: 'Events given up after too many attempts (the user gets an apology), by cause',
+    labelNames: ['cause'],
+    registers,
+  });
 
   return {
     webhookEvent: (kind) => webhookEvents.inc({ kind }),
@@ -97,6 +106,7 @@ export function createMetrics(): Metrics {
     pushFallback: (reason) => pushFallbacks.inc({ reason }),
     lineApiError: (endpoint, status) => lineApiErrors.inc({ endpoint, status: status === undefined ? 'none' : String(status) }),
     storeError: (operation) => storeErrors.inc({ operation }),
+    eventDead: (cause) => deadEvents.inc({ cause }),
     contentType: registry.contentType,
     render: () => registry.metrics(),
   };

@@ -80,7 +80,7 @@ describe('refusing what cannot be kept', () => {
 });
 
 describe('failed turns', () => {
-  it('retries a failing turn a bounded number of times, then logs it dead by id and ignores its redelivery', async () => {
+  it('retries a failing turn a bounded number of times, then logs it dead by id, apologises once and ignores its redelivery', async () => {
     const logs: { msg: string; eventId?: string; level: number }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
     const bot = await start(api.url, {}, undefined, logger);
@@ -89,15 +89,17 @@ describe('failed turns', () => {
     const event = textEvent('メニュー', { userId: 'Udead', timestamp: Date.now() - 120_000 });
     expect((await postWebhook(bot.url, webhookBody(event))).status).toBe(200);
     await bot.app.processor.drain();
-    expect(api.attempts.filter((p) => p.endsWith('/push'))).toHaveLength(16);
+    // The 17th push is the apology, the first push LINE takes: the answer itself never landed.
+    expect(api.attempts.filter((p) => p.endsWith('/push'))).toHaveLength(17);
     expect(logs.filter((l) => l.msg.startsWith('turn failed; will retry') && l.eventId === event.webhookEventId)).toHaveLength(3);
-    expect(logs.find((l) => l.msg.startsWith('event dead'))).toMatchObject({ eventId: event.webhookEventId, level: 50 });
+    expect(logs.find((l) => l.msg.startsWith('event dead'))).toMatchObject({ eventId: event.webhookEventId, level: 50, errorKind: 'DeliveryFailed', attempts: 4 });
     expect(await bot.app.store.inboxEntry(event.webhookEventId)).toEqual({ state: 'dead' });
+    expect(answersTo('Udead').map((c) => c.body.messages[0].text)).toEqual([expect.stringMatching(/^ごめんなさい/)]);
 
     await postWebhook(bot.url, webhookBody({ ...event, deliveryContext: { isRedelivery: true } }));
     await bot.app.processor.drain();
-    expect(api.attempts.filter((p) => p.endsWith('/push'))).toHaveLength(16);
-    expect(answersTo('Udead')).toHaveLength(0);
+    expect(api.attempts.filter((p) => p.endsWith('/push'))).toHaveLength(17);
+    expect(answersTo('Udead')).toHaveLength(1);
   });
 
   it('a reply LINE accepted but answered with 500 is not sent again, by reply or by push', async () => {

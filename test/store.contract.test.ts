@@ -112,13 +112,14 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
       throw new Error('nothing to take over');
     };
     await store.withTurn(first, async (turn, state) => {
-      expect(state).toEqual({ entry: { state: 'pending' }, session: null });
+      expect(state).toEqual({ entry: { state: 'pending' }, session: null, attempt: 1 });
       await turn.save({ session: s, messages: answer, at: clock });
-      expect(await turn.reload()).toEqual({ entry: { state: 'answered', messages: answer, answeredAt: clock }, session: s });
+      // Reading again is the next attempt.
+      expect(await turn.reload()).toEqual({ entry: { state: 'answered', messages: answer, answeredAt: clock }, session: s, attempt: 2 });
       await turn.finish('done');
     }, noTakeOver);
     await store.withTurn(second, async (turn, state) => {
-      expect(state).toEqual({ entry: { state: 'pending' }, session: s });
+      expect(state).toEqual({ entry: { state: 'pending' }, session: s, attempt: 1 });
       await turn.save({ session: null, messages: null, at: clock });
     }, noTakeOver);
     expect(await store.inboxEntry(first.id)).toEqual({ state: 'done' });
@@ -127,7 +128,7 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
     expect((await store.unfinished()).events).toEqual([]);
     // A finished event's turn holds nothing: it says so, and it cannot write.
     await store.withTurn(first, async (turn, state) => {
-      expect(state.entry).toEqual({ state: 'done' });
+      expect(state).toEqual({ entry: { state: 'done' }, session: null, attempt: 0 });
       if (kind === 'redis') await expect(turn.save({ session: s, messages: answer, at: clock })).rejects.toThrow();
     }, noTakeOver);
   });

@@ -4,8 +4,9 @@
  * the session) → step (through Botkit) → save the session and the answer together → send → mark done.
  * A crash at any point leaves the event in the inbox, and the next start takes it up where it
  * stopped: a turn that was saved is not run again, only its answer is sent (see src/line/lineSender.ts
- * for why that cannot answer twice). A failing turn is retried a few times, then logged as dead with
- * its id.
+ * for why that cannot answer twice). A failing turn is retried a few times; after the last attempt,
+ * whether it threw or took the process down with it, the event is dead: logged by id and the kind of
+ * error, and the user gets an apology instead of an answer.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import type { OutgoingMessage } from '../render/lineLimits.js';
 import type { StateStore, Turn, TurnState, Unfinished } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';
+import { apology, expectsAnswer, noticeLanguage } from './notices.js';
 
 export interface EventProcessor {
   /**
@@ -44,7 +46,11 @@ export interface ProcessorDeps {
   now?: () => number;
   /** Events waiting beyond which new ones are refused, so LINE delivers them again later. */
   maxPending: number;
-  /** Pauses before retrying a failed turn; their number is the number of retries before an event is dead. */
+  /**
+   * Pauses before retrying a failed turn; their number is the number of retries before an event is
+   * dead. Attempts that crashed the process count as failed ones, so a message that kills the process
+   * is given up at the start after the last of them.
+   */
   retryDelaysMs?: number[];
   /** After this long without an answer the user sees LINE's loading animation. */
   loadingAfterMs?: number;
@@ -54,6 +60,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   const { store, runner, transport, logger, metrics } = deps;
   const now = deps.now ?? Date.now;
   const retryDelays = deps.retryDelaysMs ?? [1000, 5000, 15000];
+  const maxAttempts = retryDelays.length + 1;
   const queue = createKeyedQueue();
   const stopping = new AbortController();
   let admitting = 0;
@@ -103,53 +110,76 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     return lang ? { ...event, lang } : event;
   }
 
-  /** Counts an event's failed attempts: says whether to try again (after a pause) or gives the event up. */
-  function retryPolicy(event: InboundEvent, log: Logger) {
-    let failures = 0;
-    let replyRefused = false;
-    return {
-      get replyRefused() {
-        return replyRefused;
-      },
-      /** After a failed attempt: true once it is time to try again; false when the event is dead or the processor stops. */
-      async again(err: unknown): Promise<boolean> {
-        if (err instanceof DeliveryFailed) replyRefused = err.replyRefused;
-        if (failures >= retryDelays.length) {
-          log.error({ err: describeError(err), attempts: failures + 1 }, 'event dead: turn failed too often, giving up');
-          await store.finish(event.id, 'dead').catch((e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'));
-          return false;
-        }
-        log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn failed; will retry');
-        await sleep(retryDelays[failures++], undefined, { signal: stopping.signal }).catch(() => {});
-        if (stopping.signal.aborted) log.warn('stopping: the event stays in the inbox for the next start');
-        return !stopping.signal.aborted;
-      },
-    };
+  /**
+   * Gives the event up: marked dead (so no start takes it up again and the user's queue moves on),
+   * then the user gets an apology with the menu. Dead first: a crash in between costs the apology,
+   * never sends it twice. `err` is undefined when the earlier attempts ended with the process.
+   */
+  async function quarantine(event: InboundEvent, turn: Turn, state: TurnState, err: unknown, replyRefused: boolean, log: Logger) {
+    const cause = err === undefined ? 'crashed' : 'failed';
+    log.error({ errorKind: errorKind(err), cause, attempts: err === undefined ? state.attempt - 1 : state.attempt }, 'event dead: given up after too many attempts');
+    await turn.finish('dead');
+    metrics.eventDead(cause);
+    if (!expectsAnswer(event)) return;
+    const { entry } = state;
+    try {
+      const outcome = await transport.deliver({
+        eventId: event.id,
+        userId: event.userId,
+        replyToken: event.replyToken,
+        at: event.at,
+        messages: apology(noticeLanguage(event, state.session), state.session),
+        // A saved answer may have reached LINE already: then the apology must not follow it by push.
+        ...(entry?.state === 'answered' ? { earlierAttempt: { at: entry.answeredAt, replyRefused } } : {}),
+      });
+      metrics.delivered(outcome);
+    } catch (e) {
+      log.warn({ err: describeError(e) }, 'apology for a dead event not delivered');
+    }
   }
 
   async function handle(event: InboundEvent) {
     const log = logger.child({ eventId: event.id, kind: event.kind });
     const turnEnded = metrics.turnStarted();
     const loading = setTimeout(() => void transport.showLoading(event.userId), deps.loadingAfterMs ?? 400);
-    const retry = retryPolicy(event, log);
+    const pause = async (ms: number) => {
+      await sleep(ms, undefined, { signal: stopping.signal }).catch(() => {});
+      if (stopping.signal.aborted) log.warn('stopping: the event stays in the inbox for the next start');
+      return !stopping.signal.aborted;
+    };
+    let replyRefused = false;
     // The turn is kept through the retries, so the user's later events wait behind a failing one on
-    // every instance, not only on this one.
+    // every instance, not only on this one. The attempts are counted by the store, so those that
+    // ended with the process (a crash, a kill) count like those that threw.
     const attempts = async (turn: Turn, state: TurnState) => {
       for (let current = state; ; current = await turn.reload()) {
+        if (current.attempt > maxAttempts) return quarantine(event, turn, current, undefined, replyRefused, log);
         try {
-          return await runTurn(event, turn, current, log, retry.replyRefused);
+          return await runTurn(event, turn, current, log, replyRefused);
         } catch (err) {
-          if (!(await retry.again(err))) return;
+          if (err instanceof DeliveryFailed) replyRefused = err.replyRefused;
+          if (current.attempt >= maxAttempts) return quarantine(event, turn, current, err, replyRefused, log);
+          log.warn({ err: describeError(err), attempt: current.attempt }, 'turn failed; will retry');
+          if (!(await pause(retryDelays[current.attempt - 1] ?? 0))) return;
         }
       }
     };
     try {
-      for (;;) {
+      for (let failures = 0; ; failures++) {
         try {
           return await store.withTurn(event, attempts, takeOver);
         } catch (err) {
           // Taking the turn failed, or reading it again did (the store is down, or the lease ran out).
-          if (!(await retry.again(err))) return;
+          if (failures >= retryDelays.length) {
+            log.error({ err: describeError(err), errorKind: errorKind(err) }, 'event dead: its turn could not be taken');
+            await store.finish(event.id, 'dead').then(
+              () => metrics.eventDead('failed'),
+              (e: unknown) => log.error({ err: describeError(e) }, 'could not mark the event dead; the next start takes it up'),
+            );
+            return;
+          }
+          log.warn({ err: describeError(err), attempt: failures + 1 }, 'turn could not be taken; will retry');
+          if (!(await pause(retryDelays[failures]!))) return;
         }
       }
     } finally {
@@ -163,6 +193,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     for (const eventId of unreadable) {
       logger.error({ eventId }, 'event dead: its stored record cannot be read');
       await store.finish(eventId, 'dead');
+      metrics.eventDead('unreadable');
     }
     return events;
   }
@@ -221,4 +252,12 @@ export function describeError(err: unknown): { message: string; status?: number 
   const source = err instanceof DeliveryFailed ? err.cause : err;
   const status = source && typeof source === 'object' && 'status' in source ? Number(source.status) : undefined;
   return status === undefined ? { message } : { message, status };
+}
+
+/** The class of an error, for logs: a name from code, never a message that might quote the user. */
+export function errorKind(err: unknown): string {
+  if (err === undefined) return 'crashed';
+  // Our own error classes leave `name` as 'Error'; their class says more.
+  const name = err instanceof Error ? (err.name === 'Error' ? err.constructor.name : err.name) : typeof err;
+  return /^\w{1,40}$/.test(name) ? name : 'Error';
 }

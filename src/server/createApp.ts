@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createConversation } from '../../flows/conversation.js';
-import { createBotkitTurnRunner } from '../botkit/botkitTurns.js';
+import { createBotkitTurnRunner, type TurnRunner } from '../botkit/botkitTurns.js';
 import type { Config } from '../config.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import { createEventProcessor, type EventProcessor } from '../conversation/processEvent.js';
@@ -48,6 +48,8 @@ export interface AppOptions {
   lineTimeoutMs?: number;
   /** Pauses before a failed turn is tried again; tests shorten them. */
   retryDelaysMs?: number[];
+  /** Runs before each turn; tests make it throw or end the process, for a message that kills its turn. */
+  beforeTurn?: (event: InboundEvent) => void;
 }
 
 export function createApp(config: Config, opts: AppOptions): App {
@@ -56,7 +58,16 @@ export function createApp(config: Config, opts: AppOptions): App {
   const knowledge = loadKnowledge();
   const directory = createNumberDirectory(knowledge);
   const responder = createResponder(knowledge, createConversation(knowledge), createReaderFromKnowledge(knowledge, directory), directory.vettedE164);
-  const runner = createBotkitTurnRunner(responder.respond);
+  const botkit = createBotkitTurnRunner(responder.respond);
+  const { beforeTurn } = opts;
+  const runner: TurnRunner = beforeTurn
+    ? {
+        run: async (event, session) => {
+          beforeTurn(event);
+          return botkit.run(event, session);
+        },
+      }
+    : botkit;
   const metrics = createMetrics();
   const store = countStoreErrors(openStore(config.store, config.timings), metrics);
   const local: LocalTransport | null = config.line ? null : createLocalTransport();

@@ -8,6 +8,7 @@ interface InboxRecord {
   event: InboundEvent | null;
   messages: OutgoingMessage[] | null;
   answeredAt: number;
+  attempts: number;
   /** null while unfinished: an event waiting for its turn is never forgotten. */
   expiresAt: number | null;
 }
@@ -42,7 +43,7 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
         }
         // Deleting first moves a forgotten id to the end, so unfinished() keeps arrival order.
         inbox.delete(event.id);
-        inbox.set(event.id, { state: 'pending', event, messages: null, answeredAt: 0, expiresAt: null });
+        inbox.set(event.id, { state: 'pending', event, messages: null, answeredAt: 0, attempts: 0, expiresAt: null });
         toHandle.add(event.id);
       }
       return toHandle;
@@ -74,7 +75,7 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
     },
     async close() {},
   };
-  const withTurn = turnInProcess(store);
+  const withTurn = turnInProcess(store, async (eventId) => ++inbox.get(eventId)!.attempts);
   return store;
 
   function saveSession(userId: string, session: Session) {

@@ -23,7 +23,7 @@ const LEASE_LOST = 'LEASE_LOST the turn no longer holds the user (its lease ran 
 
 // The scripts run atomically in Redis, so each step below is one round trip however much it checks.
 // Per user: `queue:<user>` lists the unfinished events in arrival order, `lock:<user>` holds the token
-// of the turn that has the user. Inbox records are hashes (state, event, user, answer, answeredAt).
+// of the turn that has the user. Inbox records are hashes (state, event, user, answer, answeredAt, attempts).
 const LUA_COMMON = `
 local function finishEvent(record, inbox, queue, id, state, ttl)
   redis.call('del', record)
@@ -53,7 +53,8 @@ return toHandle`;
 
 // Claim + lock + load. KEYS: record, queue, lock, session; ARGV: id, token, lease ms, record key prefix.
 // Answers {'finished', state}, {'busy'} (another turn has the user), {'behind', head id} (nobody has
-// the user but an earlier event comes first) or {'claimed', state, answer, answeredAt, session}.
+// the user but an earlier event comes first) or {'claimed', state, answer, answeredAt, session, attempt}:
+// a claim begins an attempt at the event, counted here so that one whose instance died counts too.
 // It builds the head's record key itself, so the store needs one Redis, not a Redis Cluster.
 const CLAIM = `${LUA_COMMON}
 local state = redis.call('hget', KEYS[1], 'state')
@@ -70,7 +71,8 @@ if head and head ~= ARGV[1] then return {'behind', head} end
 -- (An empty queue: the event was admitted by a version without queues; nothing to wait for.)
 redis.call('set', KEYS[3], ARGV[2], 'PX', ARGV[3])
 local entry = redis.call('hmget', KEYS[1], 'state', 'answer', 'answeredAt')
-return {'claimed', entry[1], entry[2], entry[3], redis.call('get', KEYS[4])}`;
+local attempt = redis.call('hincrby', KEYS[1], 'attempts', 1)
+return {'claimed', entry[1], entry[2], entry[3], redis.call('get', KEYS[4]), tostring(attempt)}`;
 
 // KEYS: lock; ARGV: token, lease ms.
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
@@ -187,7 +189,7 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
   }
 
   async function claim(redis: Redis, event: { id: string; userId: string }, token: string): Promise<Claim> {
-    const [kind, state, answer, answeredAt, session] = await redis.triageClaim(
+    const [kind, state, answer, answeredAt, session, attempt] = await redis.triageClaim(
       key('event', event.id),
       key('queue', event.userId),
       key('lock', event.userId),
@@ -199,8 +201,11 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
     );
     if (kind === 'busy') return { kind };
     if (kind === 'behind') return { kind, head: state! };
-    if (kind === 'finished') return { kind, state: { entry: entryFrom(state ?? null, null, null), session: null } };
-    return { kind: 'claimed', state: { entry: entryFrom(state ?? null, answer ?? null, answeredAt ?? null), session: parseSession(session) } };
+    if (kind === 'finished') return { kind, state: { entry: entryFrom(state ?? null, null, null), session: null, attempt: 0 } };
+    return {
+      kind: 'claimed',
+      state: { entry: entryFrom(state ?? null, answer ?? null, answeredAt ?? null), session: parseSession(session), attempt: Number(attempt) },
+    };
   }
 
   /** The event that heads a queue with nobody working on it, to be taken over; nothing if it finished meanwhile. */

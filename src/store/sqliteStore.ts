@@ -32,6 +32,9 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
     CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
     DROP TABLE IF EXISTS seen_events;
   `);
+  // Files made before attempts were counted: their events start at none.
+  const columns = db.pragma('table_info(inbox)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'attempts')) db.exec('ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0');
   const writes = createWriteQueue(db);
 
   const selectSession = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE user_id = ? AND expires_at > ?');
@@ -42,7 +45,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
   // An id that is known and not yet forgotten is a redelivery: the insert changes nothing.
   const admitEvent = db.prepare(
     `INSERT INTO inbox (event_id, state, event) VALUES (?, 'pending', ?)
-     ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, answer = NULL, answered_at = NULL, expires_at = NULL
+     ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, answer = NULL, answered_at = NULL, attempts = 0, expires_at = NULL
      WHERE inbox.expires_at IS NOT NULL AND inbox.expires_at <= ?`,
   );
   const isUnfinished = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM inbox WHERE event_id = ? AND expires_at IS NULL');
@@ -52,6 +55,7 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
   const selectUnfinished = db.prepare<[], { event_id: string; event: string | null }>('SELECT event_id, event FROM inbox WHERE expires_at IS NULL ORDER BY seq');
   const markAnswered = db.prepare("UPDATE inbox SET state = 'answered', answer = ?, answered_at = ? WHERE event_id = ?");
   const markFinished = db.prepare('UPDATE inbox SET state = ?, event = NULL, answer = NULL, answered_at = NULL, expires_at = ? WHERE event_id = ?');
+  const countAttempt = db.prepare<[string], { attempts: number }>('UPDATE inbox SET attempts = attempts + 1 WHERE event_id = ? RETURNING attempts');
   const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at');
   const purgeSessions = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   const purgeEvents = db.prepare('DELETE FROM inbox WHERE expires_at <= ?');
@@ -129,6 +133,6 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
       if (db.open) db.close();
     },
   };
-  const withTurn = turnInProcess(store);
+  const withTurn = turnInProcess(store, (eventId) => writes.run(() => countAttempt.get(eventId)?.attempts ?? 0));
   return store;
 }

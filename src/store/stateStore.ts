@@ -34,7 +34,9 @@ export interface StateStore {
    * Runs fn as the event's turn: once the event is the next of its user's events in arrival order and no
    * other instance works on that user (where instances share the store), with where the event stands
    * and the user's session as read when the turn began. Nobody else gets the user until fn settles; a
-   * finished event gets a turn that holds nothing. takeOver is called with an event that has been next
+   * finished event gets a turn that holds nothing. Each state handed to the turn (the first, and each
+   * reload) begins an attempt at the event, counted in the inbox before the turn sees it, so that an
+   * attempt that crashed the process counts too. takeOver is called with an event that has been next
    * in line for too long with nobody working on it (its instance died): it must handle that event first.
    */
   withTurn<T>(event: Pick<InboundEvent, 'id' | 'userId'>, fn: (turn: Turn, state: TurnState) => Promise<T>, takeOver: (stalled: Unfinished) => Promise<void>): Promise<T>;
@@ -58,6 +60,8 @@ export interface TurnState {
   entry: InboxEntry | null;
   /** The user's session; null for a finished event, where nothing was read. */
   session: Session | null;
+  /** Which attempt at the event this is, 1 for the first, however many processes made the earlier ones; 0 for a finished event. */
+  attempt: number;
 }
 
 export interface Unfinished {
@@ -70,9 +74,17 @@ export interface Unfinished {
  * withTurn for a store that serves one process, where processEvent's per-user queue already keeps a
  * user's events one at a time and in order: the turn is plain reads and writes.
  */
-export function turnInProcess(store: Pick<StateStore, 'inboxEntry' | 'load' | 'saveTurn' | 'finish'>): StateStore['withTurn'] {
+export function turnInProcess(
+  store: Pick<StateStore, 'inboxEntry' | 'load' | 'saveTurn' | 'finish'>,
+  /** Counts an attempt at an unfinished event, durably; answers the attempt's number. */
+  countAttempt: (eventId: string) => Promise<number>,
+): StateStore['withTurn'] {
   return async (event, fn) => {
-    const read = async (): Promise<TurnState> => ({ entry: await store.inboxEntry(event.id), session: await store.load(event.userId) });
+    const read = async (): Promise<TurnState> => {
+      const entry = await store.inboxEntry(event.id);
+      const unfinished = entry?.state === 'pending' || entry?.state === 'answered';
+      return { entry, session: await store.load(event.userId), attempt: unfinished ? await countAttempt(event.id) : 0 };
+    };
     const turn: Turn = { save: (saved) => store.saveTurn(event, saved), finish: (state) => store.finish(event.id, state), reload: read };
     return fn(turn, await read());
   };

@@ -16,7 +16,7 @@ export async function startBot(
   env: Record<string, string> = {},
   now?: () => number,
   logger: Logger = pino({ level: 'silent' }),
-  options: Pick<AppOptions, 'lineTimeoutMs' | 'retryDelaysMs'> = {},
+  options: Pick<AppOptions, 'lineTimeoutMs' | 'retryDelaysMs' | 'beforeTurn'> = {},
 ): Promise<RunningBot> {
   const config = loadConfig({
     PORT: '0',
