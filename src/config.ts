@@ -28,6 +28,11 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     MAX_PENDING_EVENTS: z.coerce.number().int().min(1).default(2000),
+    MAX_PENDING_PER_USER: z.coerce.number().int().min(1).optional(),
+  })
+  .refine((e) => e.MAX_PENDING_PER_USER === undefined || e.MAX_PENDING_PER_USER < e.MAX_PENDING_EVENTS, {
+    message: 'must be below MAX_PENDING_EVENTS (well below: one user must not be able to fill the backlog)',
+    path: ['MAX_PENDING_PER_USER'],
   })
   .refine((e) => Boolean(e.LINE_CHANNEL_SECRET) === Boolean(e.LINE_CHANNEL_ACCESS_TOKEN), {
     message: 'set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither for local mode',
@@ -44,6 +49,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Events received and not yet handled beyond which the webhook answers 503 (LINE delivers again later). */
   maxPendingEvents: number;
+  /** Events one user may have waiting; beyond it they are acknowledged, not queued, and the user is told once. */
+  maxPendingPerUser: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxPendingEvents: e.MAX_PENDING_EVENTS,
+    // 20 leaves room for a burst of photos; a tenth of a small backlog keeps the cap well below it.
+    maxPendingPerUser: e.MAX_PENDING_PER_USER ?? Math.min(20, Math.ceil(e.MAX_PENDING_EVENTS / 10)),
   };
 }

@@ -29,6 +29,8 @@ export interface Metrics {
   /** `status` is undefined when no HTTP answer came (network error, timeout). */
   lineApiError(endpoint: LineEndpoint, status: number | undefined): void;
   storeError(operation: StoreOperation): void;
+  /** An event not queued because its user had too many waiting; `notice`: the one the user was told about. */
+  overUserCap(notice: boolean): void;
   /** An event given up: its turn kept failing, its attempts ended with the process, or its record cannot be read. */
   eventDead(cause: DeadCause): void;
   readonly contentType: string;
@@ -88,6 +90,12 @@ export function createMetrics(): Metrics {
     labelNames: ['operation'],
     registers,
   });
+  const overCap = new Counter({
+    name: 'linebot_events_over_user_cap_total',
+    help: 'Events acknowledged but not queued because their user had too many waiting; answer="notice" for the one answered',
+    labelNames: ['answer'],
+    registers,
+  });
   const deadEvents = new Counter({
     name: 'linebot_events_dead_total',
     help: 'Events given up after too many attempts (the user gets an apology), by cause',
@@ -106,6 +114,7 @@ export function createMetrics(): Metrics {
     pushFallback: (reason) => pushFallbacks.inc({ reason }),
     lineApiError: (endpoint, status) => lineApiErrors.inc({ endpoint, status: status === undefined ? 'none' : String(status) }),
     storeError: (operation) => storeErrors.inc({ operation }),
+    overUserCap: (notice) => overCap.inc({ answer: notice ? 'notice' : 'none' }),
     eventDead: (cause) => deadEvents.inc({ cause }),
     contentType: registry.contentType,
     render: () => registry.metrics(),

@@ -18,6 +18,12 @@ describe('configuration from the environment', () => {
     expect(c.store).toEqual({ kind: 'redis', url: 'redis://cache:6379' });
     expect(c.port).toBe(8080);
   });
+  it("caps one user's waiting events at 20 by default, never near a small backlog's limit", () => {
+    expect(loadConfig({})).toMatchObject({ maxPendingEvents: 2000, maxPendingPerUser: 20 });
+    expect(loadConfig({ MAX_PENDING_EVENTS: '50' }).maxPendingPerUser).toBe(5);
+    expect(loadConfig({ MAX_PENDING_EVENTS: '3' }).maxPendingPerUser).toBe(1);
+    expect(loadConfig({ MAX_PENDING_PER_USER: '7' }).maxPendingPerUser).toBe(7);
+  });
   it('treats empty values as unset', () => {
     expect(loadConfig({ LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', PORT: '' }).line).toBeNull();
   });
@@ -31,6 +37,9 @@ describe('configuration from the environment', () => {
     [{ LINE_DATA_API_BASE_URL: 'not a url' }, /LINE_DATA_API_BASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ MAX_PENDING_EVENTS: '0' }, /MAX_PENDING_EVENTS/],
+    [{ MAX_PENDING_PER_USER: '0' }, /MAX_PENDING_PER_USER/],
+    [{ MAX_PENDING_PER_USER: '2000' }, /MAX_PENDING_PER_USER: must be below MAX_PENDING_EVENTS/],
+    [{ MAX_PENDING_PER_USER: '50', MAX_PENDING_EVENTS: '40' }, /MAX_PENDING_PER_USER: must be below MAX_PENDING_EVENTS/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
   });

@@ -68,14 +68,32 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
   it.skipIf(skip)('stores an event id once; hands it out again while unfinished, never once finished', async () => {
     const store = open();
     const [a, b, c] = [event(), event(), event()];
-    expect(await store.admit([a, b])).toEqual(new Set(ids([a, b])));
+    expect((await store.admit([a, b])).toHandle).toEqual(new Set(ids([a, b])));
     // The first delivery's answer may have been lost after the write: a redelivery takes it up.
-    expect(await store.admit([a, c])).toEqual(new Set(ids([a, c])));
+    expect((await store.admit([a, c])).toHandle).toEqual(new Set(ids([a, c])));
     expect(ids((await store.unfinished()).events)).toEqual(ids([a, b, c]));
     await store.finish(a.id, 'done');
     await store.finish(b.id, 'dead');
-    expect(await store.admit([a, b, { ...c, redelivery: true }])).toEqual(new Set([c.id]));
+    expect((await store.admit([a, b, { ...c, redelivery: true }])).toHandle).toEqual(new Set([c.id]));
     expect(ids((await store.unfinished()).events)).toEqual([c.id]);
+  });
+
+  it.skipIf(skip)("caps a user's unfinished events, tells of the first one over the cap until the user's queue ran empty, and leaves others alone", async () => {
+    const store = open();
+    const [a1, a2, a3, a4, b1] = [event('Ucap'), event('Ucap'), event('Ucap'), event('Ucap'), event('Uother')];
+    expect(await store.admit([a1, a2, a3, b1], 2)).toEqual({ toHandle: new Set(ids([a1, a2, b1])), overCap: new Set([a3.id]), notify: new Set([a3.id]) });
+    // Told once; a redelivery of one waiting is still taken up, not counted again.
+    expect(await store.admit([a4, a1], 2)).toEqual({ toHandle: new Set([a1.id]), overCap: new Set([a4.id]), notify: new Set() });
+    expect(ids((await store.unfinished()).events)).toEqual(ids([a1, a2, b1]));
+    // Room for one more, but the flood goes on: not told again.
+    await store.finish(a1.id, 'done');
+    const [a5, a6, a7, a8, a9] = [event('Ucap'), event('Ucap'), event('Ucap'), event('Ucap'), event('Ucap')];
+    expect(await store.admit([a5, a6], 2)).toEqual({ toHandle: new Set([a5.id]), overCap: new Set([a6.id]), notify: new Set() });
+    // Once the queue ran empty, the next flood is told about again.
+    await store.saveTurn(a2, { session: 'unchanged', messages: null, at: clock });
+    await store.finish(a5.id, 'dead');
+    expect(await store.admit([a7, a8, a9], 2)).toEqual({ toHandle: new Set([a7.id, a8.id]), overCap: new Set([a9.id]), notify: new Set([a9.id]) });
+    expect((await store.admit([event('Ucap')])).toHandle.size).toBe(1);
   });
 
   it.skipIf(skip)('walks an event through pending → answered → done, and lists the unfinished in arrival order', async () => {
@@ -141,7 +159,7 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
     clock += 31_000;
     expect(await store.inboxEntry(finished.id)).toBeNull();
     // Forgotten: taken as new (and handed out); still waiting: handed out again, not stored twice.
-    expect(await store.admit([finished, waiting])).toEqual(new Set(ids([finished, waiting])));
+    expect((await store.admit([finished, waiting])).toHandle).toEqual(new Set(ids([finished, waiting])));
     expect(await store.load('Uexp')).not.toBeNull();
     clock += 30_000;
     expect(await store.load('Uexp')).toBeNull();
@@ -228,6 +246,6 @@ describe('SQLite store on disk', () => {
       other.close();
     }
     expect(await store.ping()).toEqual({ ok: true });
-    expect((await store.admit([event()])).size).toBe(1);
+    expect((await store.admit([event()])).toHandle.size).toBe(1);
   });
 });

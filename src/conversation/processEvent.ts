@@ -14,10 +14,10 @@ import type { TurnRunner } from '../botkit/botkitTurns.js';
 import { DeliveryFailed, type Outbound, type Transport } from '../line/lineSender.js';
 import type { Metrics } from '../metrics.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
-import type { StateStore, Turn, TurnState, Unfinished } from '../store/stateStore.js';
+import type { Admitted, StateStore, Turn, TurnState, Unfinished } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';
-import { apology, expectsAnswer, noticeLanguage } from './notices.js';
+import { apology, expectsAnswer, noticeLanguage, overCapNotice } from './notices.js';
 
 export interface EventProcessor {
   /**
@@ -46,6 +46,11 @@ export interface ProcessorDeps {
   now?: () => number;
   /** Events waiting beyond which new ones are refused, so LINE delivers them again later. */
   maxPending: number;
+  /**
+   * Events one user may have waiting; what they send beyond it is acknowledged, not queued, and the
+   * first of it answered with a notice. Well below maxPending, so that one user cannot fill the backlog.
+   */
+  maxPendingPerUser: number;
   /**
    * Pauses before retrying a failed turn; their number is the number of retries before an event is
    * dead. Attempts that crashed the process count as failed ones, so a message that kills the process
@@ -206,6 +211,19 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     }
   }
 
+  const notices = new Set<Promise<void>>();
+  /** Told once, out of turn: behind the user's queue it would come after everything it is about. */
+  function tellOverCap(event: InboundEvent): Promise<void> {
+    const told = (async () => {
+      const session = await store.load(event.userId).catch(() => null);
+      const { id: eventId, userId, replyToken, at } = event;
+      metrics.delivered(await transport.deliver({ eventId, userId, replyToken, at, messages: overCapNotice(noticeLanguage(event, session)) }));
+    })().catch((err: unknown) => logger.warn({ eventId: event.id, err: describeError(err) }, 'over-cap notice not delivered'));
+    notices.add(told);
+    void told.finally(() => notices.delete(told));
+    return told;
+  }
+
   const enqueue = (event: InboundEvent) =>
     queue.push(event.userId, () => handle(event)).catch((err: unknown) => {
       logger.error({ eventId: event.id, err: describeError(err) }, 'event failed');
@@ -214,21 +232,33 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   return {
     async admit(events) {
       if (events.length === 0) return { accepted: true, handled: Promise.resolve() };
-      if (queue.pending + admitting + events.length > deps.maxPending) return { accepted: false, reason: 'backlog' };
-      let toHandle: Set<string>;
-      admitting += events.length;
+      // What a user sends beyond their cap is not queued, so it cannot fill the backlog: a body of one
+      // user's hundred events weighs as much as their cap, and the 503 is left for many users at once.
+      const perUser = new Map<string, number>();
+      for (const e of events) perUser.set(e.userId, (perUser.get(e.userId) ?? 0) + 1);
+      const weight = [...perUser.values()].reduce((sum, n) => sum + Math.min(n, deps.maxPendingPerUser), 0);
+      if (queue.pending + admitting + weight > deps.maxPending) return { accepted: false, reason: 'backlog' };
+      let admitted: Admitted;
+      admitting += weight;
       try {
-        toHandle = await store.admit(events);
+        admitted = await store.admit(events, deps.maxPendingPerUser);
       } catch (err) {
         logger.error({ err: describeError(err), events: events.length }, 'could not store incoming events');
         return { accepted: false, reason: 'store' };
       } finally {
-        admitting -= events.length;
+        admitting -= weight;
       }
       const runs: Promise<void>[] = [];
       for (const event of events) {
-        if (toHandle.has(event.id)) runs.push(enqueue(event));
-        else logger.info({ eventId: event.id, redelivery: event.redelivery }, 'duplicate event ignored');
+        if (admitted.toHandle.has(event.id)) runs.push(enqueue(event));
+        else if (admitted.overCap.has(event.id)) {
+          const notice = admitted.notify.has(event.id);
+          metrics.overUserCap(notice);
+          if (notice) {
+            logger.warn({ eventId: event.id }, 'user over their cap of waiting events: told once, the rest not queued');
+            runs.push(tellOverCap(event));
+          }
+        } else logger.info({ eventId: event.id, redelivery: event.redelivery }, 'duplicate event ignored');
       }
       return { accepted: true, handled: Promise.all(runs).then(() => undefined) };
     },
@@ -238,7 +268,10 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
       if (events.length > 0) logger.info({ events: events.length }, 'taking up events an earlier run left unfinished');
       return events.length;
     },
-    drain: () => queue.drain(),
+    async drain() {
+      await queue.drain();
+      await Promise.all(notices);
+    },
     stop: () => stopping.abort(),
     get pending() {
       return queue.pending;

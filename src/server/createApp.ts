@@ -90,6 +90,7 @@ export function createApp(config: Config, opts: AppOptions): App {
     metrics,
     now,
     maxPending: config.maxPendingEvents,
+    maxPendingPerUser: config.maxPendingPerUser,
     ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
   });
   let closing = false;

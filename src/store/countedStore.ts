@@ -11,7 +11,7 @@ export function countStoreErrors(store: StateStore, metrics: Metrics): StateStor
   return {
     kind: store.kind,
     load: (userId) => counted('load', store.load(userId)),
-    admit: (events) => counted('admit', store.admit(events)),
+    admit: (events, perUser) => counted('admit', store.admit(events, perUser)),
     unfinished: () => counted('unfinished', store.unfinished()),
     inboxEntry: (eventId) => counted('inboxEntry', store.inboxEntry(eventId)),
     saveTurn: (event, turn) => counted('saveTurn', store.saveTurn(event, turn)),

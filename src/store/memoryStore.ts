@@ -1,7 +1,7 @@
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
-import { parseSession, turnInProcess, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseSession, turnInProcess, type Admitted, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
 
 interface InboxRecord {
   state: InboxEntry['state'];
@@ -17,6 +17,9 @@ interface InboxRecord {
 export function createMemoryStore(timings: StoreTimings, now: () => number = Date.now): StateStore {
   const sessions = new Map<string, { json: string; expiresAt: number }>();
   const inbox = new Map<string, InboxRecord>();
+  /** Unfinished events per user, and the users told they are over their cap since their queue was last empty. */
+  const waiting = new Map<string, number>();
+  const noticed = new Set<string>();
   const expired = (expiresAt: number | null) => expiresAt !== null && expiresAt <= now();
 
   // Keep memory bounded over long runs: drop expired entries now and then.
@@ -32,21 +35,30 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
       if (!hit || expired(hit.expiresAt)) return null;
       return parseSession(hit.json);
     },
-    async admit(events) {
+    async admit(events, perUser = Infinity) {
       if (inbox.size > 10_000) sweep();
-      const toHandle = new Set<string>();
+      const admitted: Admitted = { toHandle: new Set(), overCap: new Set(), notify: new Set() };
       for (const event of events) {
         const known = inbox.get(event.id);
         if (known && !expired(known.expiresAt)) {
-          if (known.expiresAt === null) toHandle.add(event.id);
+          if (known.expiresAt === null) admitted.toHandle.add(event.id);
+          continue;
+        }
+        const count = waiting.get(event.userId) ?? 0;
+        if (count >= perUser) {
+          admitted.overCap.add(event.id);
+          if (!noticed.has(event.userId)) admitted.notify.add(event.id);
+          noticed.add(event.userId);
           continue;
         }
         // Deleting first moves a forgotten id to the end, so unfinished() keeps arrival order.
         inbox.delete(event.id);
         inbox.set(event.id, { state: 'pending', event, messages: null, answeredAt: 0, attempts: 0, expiresAt: null });
-        toHandle.add(event.id);
+        waiting.set(event.userId, count + 1);
+        if (count === 0) noticed.delete(event.userId);
+        admitted.toHandle.add(event.id);
       }
-      return toHandle;
+      return admitted;
     },
     async unfinished() {
       const events = [...inbox.values()].filter((r) => r.state === 'pending' || r.state === 'answered').map((r) => r.event!);
@@ -83,6 +95,11 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
   }
 
   function finishRecord(record: InboxRecord, state: 'done' | 'dead') {
+    if (record.expiresAt === null && record.event) {
+      const left = (waiting.get(record.event.userId) ?? 1) - 1;
+      if (left > 0) waiting.set(record.event.userId, left);
+      else waiting.delete(record.event.userId);
+    }
     Object.assign(record, { state, event: null, messages: null, expiresAt: now() + timings.eventTtlSeconds * 1000 });
   }
 }

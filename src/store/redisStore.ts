@@ -36,20 +36,30 @@ local function unfinished(state) return state == 'pending' or state == 'answered
 local LOST = '${LEASE_LOST}'
 `;
 
-// KEYS: inbox (ids by arrival), its counter, then record and queue per event; ARGV: id, JSON, user per event.
+// KEYS: inbox (ids by arrival), its counter, then record, queue and over-cap flag per event; ARGV: the
+// per-user cap (0 for none), the flag's TTL s, then id, JSON, user per event. A user's queue lists
+// their unfinished events, so its length is what the cap counts. Answers {toHandle, overCap, notify}.
 const ADMIT = `${LUA_COMMON}
-local toHandle = {}
-for i = 1, (#KEYS - 2) / 2 do
-  local record, queue, id = KEYS[i * 2 + 1], KEYS[i * 2 + 2], ARGV[i * 3 - 2]
+local cap = tonumber(ARGV[1])
+local toHandle, overCap, notify = {}, {}, {}
+for i = 1, (#KEYS - 2) / 3 do
+  local record, queue, noticed, id = KEYS[i * 3], KEYS[i * 3 + 1], KEYS[i * 3 + 2], ARGV[i * 3]
   local state = redis.call('hget', record, 'state')
-  if not state then
-    redis.call('hset', record, 'state', 'pending', 'event', ARGV[i * 3 - 1], 'user', ARGV[i * 3])
+  local waiting = state and 0 or redis.call('llen', queue)
+  if state then
+    if unfinished(state) then table.insert(toHandle, id) end
+  elseif cap > 0 and waiting >= cap then
+    table.insert(overCap, id)
+    if redis.call('set', noticed, '1', 'NX', 'EX', ARGV[2]) then table.insert(notify, id) end
+  else
+    redis.call('hset', record, 'state', 'pending', 'event', ARGV[i * 3 + 1], 'user', ARGV[i * 3 + 2])
     redis.call('zadd', KEYS[1], redis.call('incr', KEYS[2]), id)
     redis.call('rpush', queue, id)
+    if waiting == 0 then redis.call('del', noticed) end
+    table.insert(toHandle, id)
   end
-  if not state or unfinished(state) then table.insert(toHandle, id) end
 end
-return toHandle`;
+return {toHandle, overCap, notify}`;
 
 // Claim + lock + load. KEYS: record, queue, lock, session; ARGV: id, token, lease ms, record key prefix.
 // Answers {'finished', state}, {'busy'} (another turn has the user), {'behind', head id} (nobody has
@@ -111,7 +121,7 @@ return 1`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    triageAdmit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<string[], Context>;
+    triageAdmit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Result<[string[], string[], string[]], Context>;
     triageClaim(...keysAndArgs: (string | number)[]): Result<(string | null)[], Context>;
     triageRenew(...keysAndArgs: (string | number)[]): Result<number, Context>;
     triageRelease(...keysAndArgs: (string | number)[]): Result<number, Context>;
@@ -244,12 +254,13 @@ export function createRedisStore(url: string, timings: StoreTimings, options: Re
       const redis = await connection;
       return parseSession(await redis.get(key('session', userId)));
     },
-    async admit(events) {
+    async admit(events, perUser = Infinity) {
       const redis = await connection;
-      if (events.length === 0) return new Set<string>();
-      const keys = [inboxKey, `${inboxKey}:seq`, ...events.flatMap((e) => [key('event', e.id), key('queue', e.userId)])];
-      const args = events.flatMap((e) => [e.id, JSON.stringify(e), e.userId]);
-      return new Set(await redis.triageAdmit(keys.length, ...keys, ...args));
+      if (events.length === 0) return { toHandle: new Set(), overCap: new Set(), notify: new Set() };
+      const keys = [inboxKey, `${inboxKey}:seq`, ...events.flatMap((e) => [key('event', e.id), key('queue', e.userId), key('overCap', e.userId)])];
+      const args = [perUser === Infinity ? 0 : perUser, timings.eventTtlSeconds, ...events.flatMap((e) => [e.id, JSON.stringify(e), e.userId])];
+      const [toHandle, overCap, notify] = await redis.triageAdmit(keys.length, ...keys, ...args);
+      return { toHandle: new Set(toHandle), overCap: new Set(overCap), notify: new Set(notify) };
     },
     async unfinished() {
       const redis = await connection;

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Session } from '../../flows/conversation.js';
 import { parseStoredAnswer, parseStoredEvent, UnreadableRecord } from './inboxRecords.js';
-import { parseSession, turnInProcess, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
+import { parseSession, turnInProcess, type Admitted, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
 import { createWriteQueue } from './sqliteWriteQueue.js';
 
 /** The embedded default: one file, survives restarts and crashes, one instance at a time. */
@@ -32,9 +32,15 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
     CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
     DROP TABLE IF EXISTS seen_events;
   `);
-  // Files made before attempts were counted: their events start at none.
-  const columns = db.pragma('table_info(inbox)') as { name: string }[];
-  if (!columns.some((c) => c.name === 'attempts')) db.exec('ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0');
+  // Files made before attempts were counted and users capped: their events start at no attempt, and
+  // count against no user.
+  const columns = new Set((db.pragma('table_info(inbox)') as { name: string }[]).map((c) => c.name));
+  if (!columns.has('attempts')) db.exec('ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0');
+  if (!columns.has('user_id')) db.exec('ALTER TABLE inbox ADD COLUMN user_id TEXT');
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS inbox_user_unfinished ON inbox(user_id) WHERE expires_at IS NULL;
+    CREATE TABLE IF NOT EXISTS over_cap_noticed (user_id TEXT PRIMARY KEY);
+  `);
   const writes = createWriteQueue(db);
 
   const selectSession = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE user_id = ? AND expires_at > ?');
@@ -44,11 +50,17 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
   const deleteSession = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   // An id that is known and not yet forgotten is a redelivery: the insert changes nothing.
   const admitEvent = db.prepare(
-    `INSERT INTO inbox (event_id, state, event) VALUES (?, 'pending', ?)
-     ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, answer = NULL, answered_at = NULL, attempts = 0, expires_at = NULL
+    `INSERT INTO inbox (event_id, state, event, user_id) VALUES (?, 'pending', ?, ?)
+     ON CONFLICT(event_id) DO UPDATE SET state = 'pending', event = excluded.event, user_id = excluded.user_id, answer = NULL, answered_at = NULL, attempts = 0, expires_at = NULL
      WHERE inbox.expires_at IS NOT NULL AND inbox.expires_at <= ?`,
   );
-  const isUnfinished = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM inbox WHERE event_id = ? AND expires_at IS NULL');
+  // null: unknown or forgotten (a new event); else whether it is still unfinished.
+  const selectKnown = db.prepare<[string, number], { unfinished: number }>(
+    'SELECT expires_at IS NULL AS unfinished FROM inbox WHERE event_id = ? AND (expires_at IS NULL OR expires_at > ?)',
+  );
+  const countWaiting = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND expires_at IS NULL');
+  const markNoticed = db.prepare('INSERT OR IGNORE INTO over_cap_noticed (user_id) VALUES (?)');
+  const clearNoticed = db.prepare('DELETE FROM over_cap_noticed WHERE user_id = ?');
   const selectEntry = db.prepare<[string], { state: InboxEntry['state']; answer: string | null; answered_at: number | null; expires_at: number | null }>(
     'SELECT state, answer, answered_at, expires_at FROM inbox WHERE event_id = ?',
   );
@@ -79,11 +91,30 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
     async load(userId) {
       return parseSession(selectSession.get(userId, now())?.data);
     },
-    admit(events) {
-      if (events.length === 0) return Promise.resolve(new Set<string>());
-      const payloads = events.map((e) => [e.id, JSON.stringify(e)] as const);
+    admit(events, perUser = Infinity) {
+      const admitted: Admitted = { toHandle: new Set(), overCap: new Set(), notify: new Set() };
+      if (events.length === 0) return Promise.resolve(admitted);
+      const payloads = events.map((e) => [e, JSON.stringify(e)] as const);
       const t = now();
-      return writes.run(() => new Set(payloads.filter(([id, json]) => admitEvent.run(id, json, t).changes === 1 || isUnfinished.get(id)).map(([id]) => id)));
+      return writes.run(() => {
+        for (const [event, json] of payloads) {
+          const known = selectKnown.get(event.id, t);
+          if (known) {
+            if (known.unfinished) admitted.toHandle.add(event.id);
+            continue;
+          }
+          const waiting = countWaiting.get(event.userId)!.n;
+          if (waiting >= perUser) {
+            admitted.overCap.add(event.id);
+            if (markNoticed.run(event.userId).changes === 1) admitted.notify.add(event.id);
+            continue;
+          }
+          admitEvent.run(event.id, json, event.userId, t);
+          if (waiting === 0) clearNoticed.run(event.userId);
+          admitted.toHandle.add(event.id);
+        }
+        return admitted;
+      });
     },
     async unfinished() {
       const events = [];

@@ -16,12 +16,14 @@ export interface StateStore {
   /** The user's session, or null when none, expired, or unreadable (an old or corrupt record starts fresh). */
   load(userId: string): Promise<Session | null>;
   /**
-   * Puts events into the inbox in one write and returns the ids still to be handled: the new ones, and
+   * Puts events into the inbox in one write and says which are still to be handled: the new ones, and
    * known ones not finished yet (their first delivery may never have been taken up: the write landed
    * but its answer was lost). A finished id within the retention window is a redelivery and is left
-   * alone. Taking the same event up twice is harmless: only one turn runs it (withTurn).
+   * alone. Taking the same event up twice is harmless: only one turn runs it (withTurn). A new event
+   * whose user already has `perUser` events unfinished is not stored (it counts the store's events,
+   * so it holds across instances sharing it).
    */
-  admit(events: InboundEvent[]): Promise<Set<string>>;
+  admit(events: InboundEvent[], perUser?: number): Promise<Admitted>;
   /** Events received but not finished, oldest first: what a restart must take up again. */
   unfinished(): Promise<Unfinished>;
   /** Where an event stands; null when the id is unknown or forgotten. */
@@ -43,6 +45,14 @@ export interface StateStore {
   /** Whether the store can take a write now; the reason when it cannot. */
   ping(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+export interface Admitted {
+  toHandle: Set<string>;
+  /** New events not stored: their user had as many unfinished as allowed. */
+  overCap: Set<string>;
+  /** Those of overCap the user is to be told about: the first since that user's queue was last empty. */
+  notify: Set<string>;
 }
 
 /** One event's turn: its writes succeed only while the turn still holds the user. */
