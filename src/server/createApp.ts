@@ -159,7 +159,10 @@ export function createApp(config: Config, opts: AppOptions): App {
     if (req.method === 'POST' && path === '/webhook') return webhook(req, res);
     if (req.method === 'GET' && path === '/healthz') {
       const health = await store.ping().catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
-      return json(res, health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'degraded', store: { kind: store.kind, ...health }, mode: config.line ? 'line' : 'local' });
+      // A full backlog is as unhealthy as a store that cannot write: the webhook answers 503 either way.
+      const backlog = { waiting: processor.pending, limit: config.maxPendingEvents };
+      const ok = health.ok && backlog.waiting < backlog.limit;
+      return json(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', store: { kind: store.kind, ...health }, backlog, mode: config.line ? 'line' : 'local' });
     }
     if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.contentType });
