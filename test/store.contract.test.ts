@@ -72,6 +72,9 @@ describe.each(backends)('$name store', ({ kind, skip, make }) => {
     // The first delivery's answer may have been lost after the write: a redelivery takes it up.
     expect((await store.admit([a, c])).toHandle).toEqual(new Set(ids([a, c])));
     expect(ids((await store.unfinished()).events)).toEqual(ids([a, b, c]));
+    // The same id from someone else is not a redelivery of it.
+    expect((await store.admit([{ ...b, userId: 'Usomeone-else' }])).toHandle).toEqual(new Set());
+    expect((await store.unfinished()).events[1]).toEqual(b);
     await store.finish(a.id, 'done');
     await store.finish(b.id, 'dead');
     expect((await store.admit([a, b, { ...c, redelivery: true }])).toHandle).toEqual(new Set([c.id]));

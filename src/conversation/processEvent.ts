@@ -230,7 +230,12 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     });
 
   return {
-    async admit(events) {
+    async admit(body) {
+      // An id repeated within one body is that event again: only its first copy reaches the store, so
+      // that what the store decided for the id is what is queued.
+      const ids = new Set<string>();
+      const events = body.filter((e) => !ids.has(e.id) && Boolean(ids.add(e.id)));
+      if (body.length > events.length) logger.info({ repeats: body.length - events.length }, 'event ids repeated in one body ignored');
       if (events.length === 0) return { accepted: true, handled: Promise.resolve() };
       // What a user sends beyond their cap is not queued, so it cannot fill the backlog: a body of one
       // user's hundred events weighs as much as their cap, and the 503 is left for many users at once.

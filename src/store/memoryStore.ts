@@ -41,7 +41,7 @@ export function createMemoryStore(timings: StoreTimings, now: () => number = Dat
       for (const event of events) {
         const known = inbox.get(event.id);
         if (known && !expired(known.expiresAt)) {
-          if (known.expiresAt === null) admitted.toHandle.add(event.id);
+          if (known.expiresAt === null && known.event?.userId === event.userId) admitted.toHandle.add(event.id);
           continue;
         }
         const count = waiting.get(event.userId) ?? 0;

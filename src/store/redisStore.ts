@@ -47,7 +47,7 @@ for i = 1, (#KEYS - 2) / 3 do
   local state = redis.call('hget', record, 'state')
   local waiting = state and 0 or redis.call('llen', queue)
   if state then
-    if unfinished(state) then table.insert(toHandle, id) end
+    if unfinished(state) and redis.call('hget', record, 'user') == ARGV[i * 3 + 2] then table.insert(toHandle, id) end
   elseif cap > 0 and waiting >= cap then
     table.insert(overCap, id)
     if redis.call('set', noticed, '1', 'NX', 'EX', ARGV[2]) then table.insert(notify, id) end

@@ -55,8 +55,8 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
      WHERE inbox.expires_at IS NOT NULL AND inbox.expires_at <= ?`,
   );
   // null: unknown or forgotten (a new event); else whether it is still unfinished.
-  const selectKnown = db.prepare<[string, number], { unfinished: number }>(
-    'SELECT expires_at IS NULL AS unfinished FROM inbox WHERE event_id = ? AND (expires_at IS NULL OR expires_at > ?)',
+  const selectKnown = db.prepare<[string, number], { unfinished: number; user_id: string | null }>(
+    'SELECT expires_at IS NULL AS unfinished, user_id FROM inbox WHERE event_id = ? AND (expires_at IS NULL OR expires_at > ?)',
   );
   const countWaiting = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND expires_at IS NULL');
   const markNoticed = db.prepare('INSERT OR IGNORE INTO over_cap_noticed (user_id) VALUES (?)');
@@ -100,7 +100,8 @@ export function createSqliteStore(path: string, timings: StoreTimings, now: () =
         for (const [event, json] of payloads) {
           const known = selectKnown.get(event.id, t);
           if (known) {
-            if (known.unfinished) admitted.toHandle.add(event.id);
+            // (A row from before users were recorded has none to compare.)
+            if (known.unfinished && (known.user_id ?? event.userId) === event.userId) admitted.toHandle.add(event.id);
             continue;
           }
           const waiting = countWaiting.get(event.userId)!.n;

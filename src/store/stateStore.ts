@@ -19,7 +19,8 @@ export interface StateStore {
    * Puts events into the inbox in one write and says which are still to be handled: the new ones, and
    * known ones not finished yet (their first delivery may never have been taken up: the write landed
    * but its answer was lost). A finished id within the retention window is a redelivery and is left
-   * alone. Taking the same event up twice is harmless: only one turn runs it (withTurn). A new event
+   * alone, and so is a known id from another user: whatever it is, it is not that event, and taking it
+   * up would run its text as the first user's event and send that user the answer. Taking the same event up twice is harmless: only one turn runs it (withTurn). A new event
    * whose user already has `perUser` events unfinished is not stored (it counts the store's events,
    * so it holds across instances sharing it).
    */
