@@ -59,7 +59,8 @@ describe.each([
       for (let u = 0; u < USERS; u++) expect(outcome.orderOf(u)).toEqual([0, 1]);
       expect(peak).toBeLessThanOrEqual(MAX_PENDING);
       expect(statuses).toContain(503);
-      expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(1000);
+      // Within the time LINE gives a webhook, however busy the test machine.
+      expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(2000);
       for (const h of health) expect(h.status === 503, `waiting ${h.waiting}`).toBe(h.waiting >= MAX_PENDING);
       expect(health.some((h) => h.status === 503)).toBe(true);
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);

@@ -20,7 +20,7 @@ export type InboundEvent = InboundKind & {
   /** LINE's webhookEventId (a ULID): the de-duplication key. */
   id: string;
   userId: string;
-  /** Event time from LINE, epoch ms: the clock the time-aware answers use. */
+  /** Event time from LINE, epoch ms (the arrival time when LINE's is no usable date): the clock the time-aware answers use. */
   at: number;
   replyToken: string | null;
   redelivery: boolean;
