@@ -1,4 +1,4 @@
-import { ANSWERS_DIR, createJudge, loadAnswers } from '/work/main/test/answers/judge.js';
+import { ANSWERS_DIR, createJudge, loadAnswers } from '../test/answers/judge.js';
 const { judge } = createJudge();
 const area = process.argv[2];
 const v = loadAnswers(ANSWERS_DIR).filter(c => !area || c.area === area).flatMap(judge).filter(x => !x.ok);

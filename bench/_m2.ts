@@ -1,4 +1,4 @@
-import { ANSWERS_DIR, createJudge, loadAnswers } from '/work/main/test/answers/judge.js';
+import { ANSWERS_DIR, createJudge, loadAnswers } from '../test/answers/judge.js';
 const { judge } = createJudge();
 const fact = process.argv[2]!;
 const v = loadAnswers(ANSWERS_DIR).flatMap(judge).filter(x => !x.ok && (x.missing.includes(fact) || x.notFirst === fact || x.claimed.includes(fact as any)));
