@@ -6,20 +6,12 @@
 import type { Session } from '../../flows/conversation.js';
 import type { Lang } from '../../flows/types.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
+import { messagesFor } from '../render/draft.js';
 import { labelOf } from '../render/options.js';
 import { MENU_AREAS } from '../richMenu/menuLayout.js';
 import { encodePostback } from '../understand/actionCodes.js';
 import type { InboundEvent } from './inboundEvent.js';
 
-const OVER_CAP = {
-  ja: 'メッセージが多すぎます。少し待ってからもう一度送ってください。',
-  en: 'Too many messages at once. Please wait a little and send it again.',
-};
-
-const APOLOGY = {
-  ja: 'ごめんなさい、このメッセージはうまく扱えませんでした。言い方を変えて送るか、下のメニューから選んでください(「メニュー」と送っても出ます)。',
-  en: 'Sorry, something went wrong with that message. Please send it in other words, or pick from the menu below (or send "menu").',
-};
 
 /** The conversation's language, else a guess from the message itself: Latin letters and no Japanese script. */
 export function noticeLanguage(event: InboundEvent, session: Session | null): Lang {
@@ -27,7 +19,7 @@ export function noticeLanguage(event: InboundEvent, session: Session | null): La
   return event.kind === 'text' && /[a-z]/i.test(event.text) && !/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(event.text) ? 'en' : 'ja';
 }
 
-export const overCapNotice = (lang: Lang): OutgoingMessage[] => [{ type: 'text', text: OVER_CAP[lang] }];
+export const overCapNotice = (lang: Lang): OutgoingMessage[] => [{ type: 'text', text: messagesFor(lang).notices.overCap }];
 
 /** The rich menu's actions as buttons, with the session's epoch so that they are not stale. */
 export function apology(lang: Lang, session: Session | null): OutgoingMessage[] {
@@ -36,7 +28,7 @@ export function apology(lang: Lang, session: Session | null): OutgoingMessage[] 
     type: 'action' as const,
     action: { type: 'postback' as const, label: labelOf(code, lang), data: encodePostback(code, epoch), displayText: labelOf(code, lang) },
   }));
-  return [{ type: 'text', text: APOLOGY[lang], quickReply: { items } }];
+  return [{ type: 'text', text: messagesFor(lang).notices.apology, quickReply: { items } }];
 }
 
 /** Only a message the user expects an answer to gets an apology: not an unfollow, unsend or unknown type. */

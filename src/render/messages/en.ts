@@ -358,6 +358,10 @@ export const en = {
     otherCarriers: ({ driver, official, senders }) => `When a big carrier such as Yamato or Sagawa delivers, its own number may show. ${driver} is the number of the delivery firms and independent drivers (Amazon Flex, for example) that Amazon arranges itself.`,
     carrierNumber: ({ driver, official, senders }) => "That company's number is not in my vetted data, so I will not give one. Use the number on the missed-delivery slip or the company's official website; for an Amazon parcel you can also arrange redelivery in the app.",
   },
+  notices: {
+    overCap: 'Too many messages at once. Please wait a little and send it again.',
+    apology: 'Sorry, something went wrong with that message. Please send it in other words, or pick from the menu below (or send "menu").',
+  },
   faqHeadline: {
     unorderedParcel: 'Even without an order, it may be a gift or a Subscribe & Save delivery.',
     oddHours: 'Drivers normally call between 8:00 and 21:00.',

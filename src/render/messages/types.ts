@@ -145,6 +145,8 @@ export interface Messages {
     simpler: Say<{ headline: string }>;
   };
   notes: Record<NoteId, Say<Dials>>;
+  /** Said outside a turn: more than the user's share of the backlog, or a message given up after its attempts. */
+  notices: { overCap: string; apology: string };
   /** Headlines of views whose whole answer is a data sentence (FAQ entries). */
   faqHeadline: Record<'unorderedParcel' | 'oddHours' | 'silentCall' | 'saveContact', string>;
 }
