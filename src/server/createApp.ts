@@ -201,7 +201,7 @@ export function createApp(config: Config, opts: AppOptions): App {
       server.closeIdleConnections();
       await processor.drain();
       await stopped;
-      await store.close();
+      await Promise.all([transport.close(), store.close()]);
     },
   };
 }
