@@ -62,7 +62,7 @@ export interface SenderOptions {
   now?: () => number;
   /** Waits between attempts on 429/5xx; the length is the number of retries. */
   backoffMs?: number[];
-  /** How long one API call may take before it is given up as unanswered. */
+  /** How long one API call may take before it is cancelled and counted as unanswered. */
   requestTimeoutMs?: number;
 }
 
