@@ -66,6 +66,7 @@ export function createApp(config: Config, opts: AppOptions): App {
           beforeTurn(event);
           return botkit.run(event, session);
         },
+        load: () => botkit.load(),
       }
     : botkit;
   const metrics = createMetrics();
