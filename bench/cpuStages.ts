@@ -38,9 +38,9 @@ export type Stage = (typeof STAGES)[number];
 const RULES: [Stage, RegExp][] = [
   ['signature', /(^|\/)node_modules\/@line\/bot-sdk\/.*validate-signature/],
   ['parse webhook', /(^|\/)node_modules\/@line\/bot-sdk\/.*middleware|^src\/line\/(verifyWebhook|webhookBody|normalizeEvent)\.ts/],
-  // fetch (undici) carries its response in web streams and parses HTTP in WebAssembly; only the LINE
-  // client uses them in these processes.
-  ['send', /(^|\/)node_modules\/@line\/bot-sdk\/|^src\/line\/(lineSender|retryKey)\.ts|^node:internal\/(deps\/undici|webstreams)|^wasm:/],
+  // The bot sends through undici's Pool, the echo bot through the SDK's fetch (Node's own undici,
+  // whose responses are web streams); both parse HTTP in WebAssembly, and only the LINE client does.
+  ['send', /(^|\/)node_modules\/(@line\/bot-sdk|undici)\/|^src\/line\/(lineApi|lineSender|retryKey)\.ts|^node:internal\/(deps\/undici|webstreams)|^wasm:/],
   ['understanding', /^src\/understand\/|^flows\/planTurn\.ts/],
   ['machine', /^flows\/|(^|\/)node_modules\/xstate\//],
   ['render', /^src\/render\//],

@@ -5,12 +5,16 @@
  * what else the machine is doing hits both; ratios are taken within a round, then the median.
  * Prints tables; it is a script that prints figures, not a test.
  *
- * Then one more run of the echo bot and of the bot (SQLite) under V8's profiler gives the CPU per event
- * by stage (bench/cpuStages.ts); --stages=0 leaves it out.
+ * Every run starts its target afresh: the time to its first 200 on /healthz is its ready time, and one
+ * event sent right then measures the first reply after ready, before the warm-up and the measured load.
+ * After the rounds, the bot (SQLite) takes --scale events twice: from 300 users, then from as many
+ * users as events (one message each), to show what a growing user base costs. Last, one more run of
+ * the echo bot and of the bot (SQLite) under V8's profiler gives the CPU per event by stage
+ * (bench/cpuStages.ts); --stages=0 leaves it out. It ends with the issue's targets beside the figures.
  *
  * Options (or BENCH_<NAME> variables): --events --users --concurrency --rate=<events/s>
- * --warmup=<events> --rounds --stores=sqlite,memory,redis --stages=0|1 --soak=<events>
- * --soak-warmup=<events> --time-limit=<s>.
+ * --warmup=<events> --rounds --stores=sqlite,memory,redis --stages=0|1 --scale=<events, 0 for none>
+ * --soak=<events> --soak-warmup=<events> --time-limit=<s>.
  */
 import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +44,8 @@ export interface BenchOptions {
   stores: string[];
   /** One more run of each target under a CPU profiler, split by stage. */
   stages: boolean;
+  /** Events of the two growth runs (300 users, then one user per event); 0 skips them. */
+  scaleEvents: number;
   timeLimitMs: number;
   soakEvents: number;
   /** Unmeasured events before the soak; RSS climbs while V8 sizes its heap, then levels off. */
@@ -58,6 +64,10 @@ export interface RunResult {
   e2eP50: number;
   e2eP99: number;
   peakRssMb: number;
+  /** RSS when the measured events are answered, before the target stops. */
+  rssAfterMb: number;
+  /** From sending the first event, right after ready, to its reply at the fake LINE API. */
+  firstReplyMs: number;
   /** CPU time (user + system) the server process spent per answered event: what load sharing the cores blurs least. */
   cpuMsPerEvent: number;
   readyMs: number;
@@ -70,7 +80,9 @@ export interface RunResult {
 export interface BenchReport {
   runs: RunResult[];
   /** Per bot configuration, the median over rounds of its ratio to the echo bot in the same round. */
-  ratios: { name: string; eventsPerSec: number; e2eP99: number }[];
+  ratios: { name: string; eventsPerSec: number; e2eP99: number; cpuMsPerEvent: number }[];
+  /** The growth runs: events/s with one user per event over events/s with 300 users. */
+  scale?: { few: RunResult; many: RunResult; ratio: number };
   stages?: { name: string; table: StageTable }[];
 }
 
@@ -204,6 +216,9 @@ async function runOne(spec: TargetSpec, round: number, events: number, opts: Ben
   const pid = target.serverPid;
   let measured: Measured;
   try {
+    const first = await drive(target.port, 1, { ...opts, rate: 0, concurrency: 1 }, `${runId}f`, replies, deadline);
+    const firstReplyMs = first.e2e[0] ?? NaN;
+    replies.clear();
     if (opts.warmup > 0) {
       await drive(target.port, opts.warmup, { ...opts, rate: 0 }, `${runId}w`, replies, deadline);
       replies.clear();
@@ -217,6 +232,7 @@ async function runOne(spec: TargetSpec, round: number, events: number, opts: Ben
     const processMs = cpuMs(pid) - cpuBefore;
     const mainThreadMs = threadCpuMs(pid) - mainBefore;
     const peakRssMb = procStatusMb(pid, 'VmHWM');
+    const rssAfterMb = procStatusMb(pid, 'VmRSS');
     const s = target.rssSamples;
     const third = Math.max(1, Math.floor(s.length / 3));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -233,6 +249,8 @@ async function runOne(spec: TargetSpec, round: number, events: number, opts: Ben
         e2eP50: percentile(r.e2e, 50),
         e2eP99: percentile(r.e2e, 99),
         peakRssMb,
+        rssAfterMb,
+        firstReplyMs,
         cpuMsPerEvent: processMs / Math.max(1, r.answered),
         readyMs: target.readyMs,
         rssSamples: [...s],
@@ -298,9 +316,17 @@ export async function runBenchmark(opts: BenchOptions): Promise<BenchReport> {
           .filter((r) => r.name === name)
           .map((r) => pick(r) / pick(runs.find((e) => e.name === ECHO && e.round === r.round)!)),
       );
-    return { name, eventsPerSec: perRound((r) => r.eventsPerSec), e2eP99: perRound((r) => r.e2eP99) };
+    return { name, eventsPerSec: perRound((r) => r.eventsPerSec), e2eP99: perRound((r) => r.e2eP99), cpuMsPerEvent: perRound((r) => r.cpuMsPerEvent) };
   });
   const report: BenchReport = { runs, ratios };
+  if (opts.scaleEvents > 0) {
+    const growth = { ...opts, warmup: 0, rate: 0 };
+    const { result: few } = await runOne({ ...botSpec('sqlite'), name: 'bot, sqlite, 300 users' }, 1, opts.scaleEvents, { ...growth, users: 300 });
+    opts.log(row(few));
+    const { result: many } = await runOne({ ...botSpec('sqlite'), name: `bot, sqlite, ${opts.scaleEvents} users` }, 1, opts.scaleEvents, { ...growth, users: opts.scaleEvents });
+    opts.log(row(many));
+    report.scale = { few, many, ratio: many.eventsPerSec / few.eventsPerSec };
+  }
   if (opts.soakEvents > 0) {
     const { result: soak } = await runOne({ ...botSpec('sqlite'), name: 'soak, bot, sqlite' }, 1, opts.soakEvents, { ...opts, warmup: opts.soakWarmup });
     runs.push(soak);
@@ -315,9 +341,43 @@ export async function runBenchmark(opts: BenchOptions): Promise<BenchReport> {
 
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
 const HEADER =
-  '| run | round | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | peak RSS MB | ready ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+  '| run | round | events | answered | events/s | ack p50 ms | ack p99 ms | e2e p50 ms | e2e p99 ms | CPU ms/event | RSS after MB | peak RSS MB | ready ms | first reply ms | state B/conv | RSS drift % |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
 const row = (r: RunResult) =>
-  `| ${r.name} | ${r.round} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
+  `| ${r.name} | ${r.round} | ${r.events} | ${r.answered} | ${f(r.eventsPerSec, 0)} | ${f(r.ackP50, 2)} | ${f(r.ackP99, 2)} | ${f(r.e2eP50, 2)} | ${f(r.e2eP99, 2)} | ${f(r.cpuMsPerEvent, 3)} | ${f(r.rssAfterMb, 0)} | ${f(r.peakRssMb, 0)} | ${f(r.readyMs, 0)} | ${f(r.firstReplyMs, 0)} | ${f(r.stateBytes, 0)} | ${f(r.rssDriftPct, 1)} |`;
+
+/** Median and range over the rounds: `median (min–max)`. */
+function spread(values: number[], digits: number) {
+  if (values.length === 0) return '–';
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 1 ? f(sorted[0], digits) : `${f(median(sorted), digits)} (${f(sorted[0], digits)}–${f(sorted.at(-1), digits)})`;
+}
+
+/** The issue's targets (issue 16) beside what this run measured: the echo bot, the bot, their ratio. */
+export function targetsTable(report: BenchReport, botName = 'bot, sqlite'): string {
+  const echo = report.runs.filter((r) => r.name === ECHO);
+  const bot = report.runs.filter((r) => r.name === botName);
+  const ratio = report.ratios.find((r) => r.name === botName);
+  if (!ratio || bot.length === 0) return '';
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const medianOf = (runs: RunResult[], pick: (r: RunResult) => number) => median(runs.map(pick));
+  const line = (what: string, pick: (r: RunResult) => number, digits: number, ratioValue: number | null, target: string, ok: boolean) =>
+    `| ${what} | ${spread(echo.map(pick), digits)} | ${spread(bot.map(pick), digits)} | ${ratioValue === null ? '' : `${ratioValue.toFixed(2)}×`} | ${target} | ${met(ok)} |`;
+  const rows = [
+    `| per run, median (range) over ${bot.length} rounds | echo bot | ${botName} | ratio | target | |`,
+    '|---|---|---|---|---|---|',
+    line('events/s', (r) => r.eventsPerSec, 0, ratio.eventsPerSec, '≥ 1.1× the echo', ratio.eventsPerSec >= 1.1),
+    line('e2e p99 ms', (r) => r.e2eP99, 1, ratio.e2eP99, '≤ 1.2× the echo', ratio.e2eP99 <= 1.2),
+    line('CPU ms per event', (r) => r.cpuMsPerEvent, 3, ratio.cpuMsPerEvent, '≤ the echo', ratio.cpuMsPerEvent <= 1),
+    line('RSS after the run MB', (r) => r.rssAfterMb, 0, null, '≤ 200 MB', medianOf(bot, (r) => r.rssAfterMb) <= 200),
+    line('ready from start ms', (r) => r.readyMs, 0, null, '≤ 500 ms', medianOf(bot, (r) => r.readyMs) <= 500),
+    line('first reply after ready ms', (r) => r.firstReplyMs, 0, null, '≤ 100 ms', medianOf(bot, (r) => r.firstReplyMs) <= 100),
+  ];
+  if (report.scale) {
+    const { few, many, ratio: growth } = report.scale;
+    rows.push(`| events/s, ${many.events} users ÷ 300 users (one run each) | | ${f(many.eventsPerSec, 0)} ÷ ${f(few.eventsPerSec, 0)} | ${growth.toFixed(2)}× | ≥ 0.9× | ${met(growth >= 0.9)} |`);
+  }
+  return rows.join('\n');
+}
 
 function argValue(name: string, fallback: string) {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -335,6 +395,7 @@ if (import.meta.filename === process.argv[1]) {
     rounds: Number(argValue('rounds', '5')),
     stores: argValue('stores', 'sqlite').split(',').filter(Boolean),
     stages: argValue('stages', '1') !== '0',
+    scaleEvents: Number(argValue('scale', '30000')),
     timeLimitMs: Number(argValue('time-limit', '300')) * 1000,
     soakEvents: Number(argValue('soak', '0')),
     soakWarmup: Number(argValue('soak-warmup', argValue('warmup', '1000'))),
@@ -348,10 +409,12 @@ if (import.meta.filename === process.argv[1]) {
   console.log(HEADER);
   const report = await runBenchmark(opts);
   console.log(`\nagainst the echo bot (median over ${opts.rounds} rounds of the ratio within each round):`);
-  for (const r of report.ratios) console.log(`  ${r.name}: ${r.eventsPerSec.toFixed(2)}× events/s, ${r.e2eP99.toFixed(2)}× e2e p99`);
+  for (const r of report.ratios) console.log(`  ${r.name}: ${r.eventsPerSec.toFixed(2)}× events/s, ${r.e2eP99.toFixed(2)}× e2e p99, ${r.cpuMsPerEvent.toFixed(2)}× CPU per event`);
   if (report.stages) {
     console.log(`\nCPU per event by stage (one more run of each under --cpu-prof; profiles in var/prof/):\n`);
     console.log(formatStageTables(report.stages));
   }
+  const targets = targetsTable(report);
+  if (targets) console.log(`\nissue 16's targets (ready: spawn to first 200 on /healthz, the bot through npm start):\n\n${targets}`);
   process.exit(0);
 }

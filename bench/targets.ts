@@ -85,13 +85,19 @@ export interface StartOptions {
   deadline: number;
 }
 
+/** `npm start`'s command line after `node` (its V8 flags, then scripts/start.mjs), read from package.json. */
+const npmStartArgs = (): string[] => {
+  const [node, ...args] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error('package.json: the start script is expected to run node');
+  return args;
+};
+
 /**
  * The bot, as the README starts it: `npm start`. With nodeArgs (a profiler: node refuses --cpu-prof in
- * NODE_OPTIONS), `node <nodeArgs> scripts/start.mjs` instead, which is what `npm start` runs.
+ * NODE_OPTIONS), `node <nodeArgs> <what npm start runs after node>` instead.
  */
 export function startBot(opts: StartOptions & { nodeArgs?: string[] }): Promise<Target> {
-  const entry = 'scripts/start.mjs';
-  return startTarget(opts.nodeArgs ? [process.execPath, [...opts.nodeArgs, entry]] : ['npm', ['start', '--silent']], entry, opts);
+  return startTarget(opts.nodeArgs ? [process.execPath, [...opts.nodeArgs, ...npmStartArgs()]] : ['npm', ['start', '--silent']], 'scripts/start.mjs', opts);
 }
 
 /** The echo bot: its bundle run by plain node (nodeArgs e.g. to profile it). */

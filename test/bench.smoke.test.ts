@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../bench/cpuStages.js';
-import { runBenchmark } from '../bench/run.js';
+import { runBenchmark, targetsTable } from '../bench/run.js';
 
 describe('benchmark smoke run', () => {
   it('drives the echo bot and the bot with signed webhooks, reads every figure and the CPU by stage', async () => {
@@ -19,6 +19,7 @@ describe('benchmark smoke run', () => {
       rounds: 1,
       stores: ['memory', 'sqlite'],
       stages: true,
+      scaleEvents: 100,
       timeLimitMs: 60_000,
       soakEvents: 0,
       soakWarmup: 0,
@@ -35,11 +36,20 @@ describe('benchmark smoke run', () => {
       // The server's own process (node under npm), not npm or its shell: those stay far below this.
       expect(r.peakRssMb).toBeGreaterThan(60);
       expect(r.readyMs).toBeGreaterThan(0);
+      expect(r.firstReplyMs).toBeGreaterThan(0);
+      expect(r.rssAfterMb).toBeGreaterThan(60);
     }
     // 20 users, each left idle mid-conversation: the stored state per conversation is measured.
     expect(runs[2]!.stateBytes).toBeGreaterThan(50);
     expect(runs[2]!.stateBytes).toBeLessThan(2048);
-    expect(lines).toHaveLength(3);
+    // The two growth runs: 300 users, then one user per event.
+    expect(report.scale!.few.answered).toBe(100);
+    expect(report.scale!.many.answered).toBe(100);
+    expect(report.scale!.ratio).toBeCloseTo(report.scale!.many.eventsPerSec / report.scale!.few.eventsPerSec, 6);
+    expect(lines).toHaveLength(5);
+    // Every target of the issue is printed beside the figures.
+    const targets = targetsTable(report);
+    for (const what of ['events/s', 'e2e p99', 'CPU ms per event', 'RSS after the run', 'ready from start', 'first reply after ready', 'users ÷ 300 users']) expect(targets).toContain(what);
     expect(report.ratios.map((r) => r.name)).toEqual(['bot, memory', 'bot, sqlite']);
 
     const [echo, bot] = report.stages!;

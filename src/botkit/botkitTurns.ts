@@ -16,7 +16,9 @@
  *
  * Botkit and the Bot Framework SDK take ~0.5–0.7 s to load, more than half of the start-up, and
  * nothing needs them before the first turn: the webhook can store and acknowledge events without
- * them. So they are loaded on the first turn, and the process is ready that much sooner.
+ * them. So the server listens first and loads them right after (`load`), instead of at the first
+ * turn, which made the first answer after a start wait for them; a turn that comes before they are
+ * loaded waits for that same load.
  */
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { BotkitMessage, BotWorker } from 'botkit';
@@ -100,6 +102,8 @@ async function loadBotkit(handle: (event: InboundEvent, session: Session | null)
 
 export interface TurnRunner {
   run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
+  /** Loads Botkit now rather than at the first turn; turns meanwhile wait for this same load. */
+  load(): Promise<void>;
 }
 
 export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Session | null) => TurnResult): TurnRunner {
@@ -115,6 +119,9 @@ export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Se
       const [result] = await (await botkit())({ event, session });
       if (!result) throw new Error(`no handler answered a ${event.kind} event`);
       return result;
+    },
+    async load() {
+      await botkit();
     },
   };
 }

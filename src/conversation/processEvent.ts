@@ -8,6 +8,7 @@
  * whether it threw or took the process down with it, the event is dead: logged by id and the kind of
  * error, and the user gets an apology instead of an answer.
  */
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../botkit/botkitTurns.js';
@@ -68,6 +69,8 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
   const maxAttempts = retryDelays.length + 1;
   const queue = createKeyedQueue();
   const stopping = new AbortController();
+  // Every turn waiting to be retried listens to it: dozens at once during a LINE outage, not a leak.
+  setMaxListeners(0, stopping.signal);
   let admitting = 0;
 
   /** One attempt at the event, within its turn. */

@@ -8,17 +8,17 @@
  * used": then nothing is pushed, since the user may already have the answer. A fresh token is simply
  * tried again, which LINE accepts only if the earlier attempt did not land.
  *
- * Every call has a time limit (the SDK's client takes no timeout and no AbortSignal, so the wait is
- * cut short while the request itself carries on): a call without an answer in time counts like a
- * broken connection, one that may have landed. The limit is shorter than the Redis store's turn
- * lease, so a hung call ends well before a turn could lose its user.
+ * Every call has a deadline after which it is cancelled (src/line/lineApi.ts): a call without an
+ * answer in time counts like a broken connection, one that may have landed. The limit is shorter
+ * than the Redis store's turn lease, so a hung call ends well before a turn could lose its user.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
 import type { Logger } from 'pino';
 import type { Lang } from '../../flows/types.js';
 import type { Metrics } from '../metrics.js';
 import type { OutgoingMessage } from '../render/lineLimits.js';
+import { createLineApi } from './lineApi.js';
 import { isDummyReplyToken, retryKeyFor } from './retryKey.js';
 
 export interface Outbound {
@@ -50,6 +50,8 @@ export interface Transport {
   showLoading(userId: string): Promise<void>;
   /** The language of the user's LINE profile when it is one the bot speaks; null when unknown. */
   profileLanguage(userId: string): Promise<Lang | null>;
+  /** After the last delivery: lets calls in flight end and closes connections. */
+  close(): Promise<void>;
 }
 
 export interface SenderOptions {
@@ -60,12 +62,9 @@ export interface SenderOptions {
   now?: () => number;
   /** Waits between attempts on 429/5xx; the length is the number of retries. */
   backoffMs?: number[];
-  /** How long one API call may take before it is given up as unanswered. */
+  /** How long one API call may take before it is cancelled and counted as unanswered. */
   requestTimeoutMs?: number;
 }
-
-/** LINE did not answer in time; the request may still have taken effect. */
-export class LineTimeout extends Error {}
 
 const REQUEST_TIMEOUT_MS = 5_000;
 const REPLY_TOKEN_LIFETIME_MS = 50_000; // LINE says about one minute; leave a margin for the request itself.
@@ -78,23 +77,9 @@ const rejected = (err: unknown) => err instanceof HTTPFetchError && err.status >
 const refused = (err: unknown) => rejected(err) && statusOf(err) !== 429;
 
 export function createLineSender(opts: SenderOptions): Transport {
-  const sdk = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
+  const client = createLineApi({ baseUrl: opts.apiBaseUrl, channelAccessToken: opts.channelAccessToken, timeoutMs: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS });
   const now = opts.now ?? Date.now;
   const backoff = opts.backoffMs ?? [200, 800, 2000];
-  const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-  const timed = <T>(call: Promise<T>): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LineTimeout(`no answer from LINE within ${timeoutMs} ms`)), timeoutMs);
-    });
-    return Promise.race([call, expired]).finally(() => clearTimeout(timer));
-  };
-  const client = {
-    replyMessage: (request: messagingApi.ReplyMessageRequest) => timed(sdk.replyMessage(request)),
-    pushMessage: (request: messagingApi.PushMessageRequest, retryKey: string) => timed(sdk.pushMessage(request, retryKey)),
-    getProfile: (userId: string) => timed(sdk.getProfile(userId)),
-    showLoadingAnimation: (request: messagingApi.ShowLoadingAnimationRequest) => timed(sdk.showLoadingAnimation(request)),
-  };
 
   async function withRetries<T>(what: 'reply' | 'push', call: () => Promise<T>, onFailedAttempt: (err: unknown) => void = () => {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -178,5 +163,6 @@ export function createLineSender(opts: SenderOptions): Transport {
         opts.logger.debug({ status: statusOf(err) }, 'loading animation not shown');
       }
     },
+    close: () => client.close(),
   };
 }

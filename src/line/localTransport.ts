@@ -21,6 +21,7 @@ export function createLocalTransport(): LocalTransport {
     async profileLanguage() {
       return null;
     },
+    async close() {},
     take(eventId) {
       const messages = answers.get(eventId) ?? [];
       answers.delete(eventId);

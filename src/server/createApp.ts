@@ -66,6 +66,7 @@ export function createApp(config: Config, opts: AppOptions): App {
           beforeTurn(event);
           return botkit.run(event, session);
         },
+        load: () => botkit.load(),
       }
     : botkit;
   const metrics = createMetrics();
@@ -192,7 +193,14 @@ export function createApp(config: Config, opts: AppOptions): App {
     async listen(port = config.port) {
       // Taken up before any new event is admitted, so each user's events keep their order.
       await processor.resume();
-      return new Promise((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
+      const bound = await new Promise<number>((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
+      const loadStarted = performance.now();
+      runner.load().then(
+        () => logger.info({ loadMs: Math.round(performance.now() - loadStarted) }, 'Botkit loaded'),
+        // A failed load is tried again by the first turn, which then reports it.
+        (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Botkit not loaded yet; the first turn tries again'),
+      );
+      return bound;
     },
     async close() {
       closing = true;
@@ -201,7 +209,7 @@ export function createApp(config: Config, opts: AppOptions): App {
       server.closeIdleConnections();
       await processor.drain();
       await stopped;
-      await store.close();
+      await Promise.all([transport.close(), store.close()]);
     },
   };
 }
