@@ -38,8 +38,10 @@ afterAll(async () => {
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1]!;
 
 describe('a flooder beside twenty users', () => {
-  it('refuses none of the others, keeps their p99 within 3× of the quiet spells, and tells the flooder once per flood', async () => {
-    // Botkit loads at the first turn, and each kind of answer is slower the first time.
+  // A latency comparison on a shared 2-core machine, while other test files run: one more try when a
+  // neighbour's burst lands inside a flooded spell. A flooder that really slows the others fails every try.
+  it('refuses none of the others, keeps their p99 within 3× of the quiet spells, and tells the flooder once per flood', { timeout: 30_000, retry: 2 }, async () => {
+    // Each kind of answer is slower the first time: warm them up before measuring.
     for (const text of TEXTS) await postWebhook(bot.url, webhookBody(textEvent(text, { userId: 'Uwarm' })));
     await bot.app.processor.drain();
 
@@ -114,7 +116,7 @@ describe('a flooder beside twenty users', () => {
     const overCap = (answer: string) => Number(new RegExp(`linebot_events_over_user_cap_total\\{answer="${answer}"\\} (\\d+)`).exec(metrics)?.[1]);
     expect(overCap('notice')).toBe(notices.length);
     expect(overCap('none') + overCap('notice') + queued).toBe(flooder.events);
-  }, 30_000);
+  });
 
   it('tells an English user in English', async () => {
     await postWebhook(bot.url, webhookBody(textEvent('who called me from 0120-070-585?', { userId: 'Uenglish', replyToken: 'en-0' })));
