@@ -3,8 +3,6 @@
  * at its Japan time, and checks the rendered reply, every bubble's text and altText, against the turn's labels:
  * the ledger facts it must state, the fact that must lead, and the claims it must not make.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { createConversation, type Session } from '../../flows/conversation.js';
 import { japanLocalToEpoch } from '../../flows/japanTime.js';
@@ -14,6 +12,7 @@ import { loadFactLedger } from '../../src/knowledge/factLedger.js';
 import type { OutgoingMessage } from '../../src/render/lineLimits.js';
 import { createReaderFromKnowledge } from '../../src/understand/readMessage.js';
 import { createNumberDirectory } from '../../src/understand/phoneNumbers.js';
+import { readJsonLines } from '../helpers/jsonLines.js';
 
 export const ANSWERS_DIR = new URL('.', import.meta.url).pathname;
 
@@ -61,19 +60,11 @@ export type AnswerConversation = z.infer<typeof Conversation> & { area: string }
 export const DEFAULT_AT = '2026-12-08T11:30';
 
 export function loadAnswers(dir: string): AnswerConversation[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((file) =>
-      readFileSync(join(dir, file), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((line, i) => {
-          const parsed = Conversation.safeParse(JSON.parse(line));
-          if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
-          return { ...parsed.data, area: file.replace(/\.jsonl$/, '') };
-        }),
-    );
+  return readJsonLines(dir).map(({ file, line, value }) => {
+    const parsed = Conversation.safeParse(value);
+    if (!parsed.success) throw new Error(`${file}:${line}: ${parsed.error.message}`);
+    return { ...parsed.data, area: file.replace(/\.jsonl$/, '') };
+  });
 }
 
 export interface TurnVerdict {

@@ -2,7 +2,7 @@
  * The understanding corpus (test/corpus/*.jsonl, format in test/corpus/README.md) and how a reading is
  * scored against it. Shared by the corpus test and `npm run understanding:report`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readJsonLines } from './jsonLines.js';
 import { join } from 'node:path';
 import { initialTransition } from 'xstate';
 import { z } from 'zod';
@@ -42,14 +42,7 @@ export const CorpusEntry = z.object({
 export type CorpusEntry = z.infer<typeof CorpusEntry> & { file: string; line: number };
 
 export function loadCorpus(dir = join(import.meta.dirname, '..', 'corpus')): CorpusEntry[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((file) =>
-      readFileSync(join(dir, file), 'utf8')
-        .split('\n')
-        .flatMap((line, i) => (line.trim() ? [{ ...CorpusEntry.parse(JSON.parse(line)), file, line: i + 1 }] : [])),
-    );
+  return readJsonLines(dir).map(({ file, line, value }) => ({ ...CorpusEntry.parse(value), file, line }));
 }
 
 /** What the bot took the message to mean, in the corpus's vocabulary. */
