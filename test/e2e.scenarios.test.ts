@@ -4,7 +4,7 @@
  */
 import { daytimeInJapan } from './helpers/clock.js';
 import { describe, expect, it } from 'vitest';
-import { OutgoingMessages, graphemeCount } from '../src/render/lineLimits.js';
+import { OutgoingMessages, graphemeCount } from '../src/line/lineLimits.js';
 import { allowedDigitForms, digitsOf } from '../src/render/phoneGuard.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { normalizeText } from '../src/understand/normalizeText.js';

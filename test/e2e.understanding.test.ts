@@ -5,7 +5,7 @@
  */
 import { daytimeInJapan } from './helpers/clock.js';
 import { describe, expect, it } from 'vitest';
-import { OutgoingMessages } from '../src/render/lineLimits.js';
+import { OutgoingMessages } from '../src/line/lineLimits.js';
 import { useBotWithFakeLine } from './helpers/startBot.js';
 import { driver, lastOf, textOf, type SentMessage } from './helpers/conversationDriver.js';
 

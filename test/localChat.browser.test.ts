@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { projectRoot } from '../src/paths.js';
 import { labelOf } from '../src/render/options.js';
-import type { ActionCode } from '../src/understand/actionCodes.js';
+import type { ActionCode } from '../src/buttons/actionCodes.js';
 import { startBot, type RunningBot } from './helpers/startBot.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../scripts/build.mjs';
-import { OutgoingMessages } from '../src/render/lineLimits.js';
+import { OutgoingMessages } from '../src/line/lineLimits.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { startBot, type RunningBot } from './helpers/startBot.js';
 import { freePort } from './helpers/steadyLoad.js';

@@ -5,7 +5,7 @@ import { createConversation, type Session, type View } from '../flows/conversati
 import { FLOW_IDS } from '../flows/types.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { allActionCodes, labelOf } from '../src/render/options.js';
-import { graphemeCount } from '../src/render/lineLimits.js';
+import { graphemeCount } from '../src/line/lineLimits.js';
 import { allowedDigitForms, guardMessages, maskUnvettedNumbers } from '../src/render/phoneGuard.js';
 import { renderReply } from '../src/render/renderReply.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';

@@ -1,7 +1,7 @@
 /** The rule-based parts of understanding: links, scam signs and harm, details, follow-ups, language, buttons. */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
-import { decodePostback, encodePostback } from '../src/understand/actionCodes.js';
+import { decodePostback, encodePostback } from '../src/buttons/actionCodes.js';
 import { foldForClassifier } from '../src/understand/foldText.js';
 import { createLinkReader } from '../src/understand/links.js';
 import { detectLanguage, normalizeText } from '../src/understand/normalizeText.js';

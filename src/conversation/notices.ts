@@ -5,11 +5,11 @@
  */
 import type { Session } from '../../flows/conversation.js';
 import type { Lang } from '../../flows/types.js';
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 import { messagesFor } from '../render/draft.js';
 import { labelOf } from '../render/options.js';
 import { MENU_AREAS } from '../richMenu/menuLayout.js';
-import { encodePostback } from '../understand/actionCodes.js';
+import { encodePostback } from '../buttons/actionCodes.js';
 import type { InboundEvent } from './inboundEvent.js';
 
 

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { TurnRunner } from '../botkit/botkitTurns.js';
 import { DeliveryFailed, type Outbound, type Transport } from '../line/lineSender.js';
 import type { Metrics } from '../metrics.js';
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 import type { Admitted, StateStore, Turn, TurnState, Unfinished } from '../store/stateStore.js';
 import type { InboundEvent } from './inboundEvent.js';
 import { createKeyedQueue } from './keyedQueue.js';

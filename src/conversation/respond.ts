@@ -6,7 +6,7 @@ import type { Knowledge } from '../../data/schema.js';
 import type { Conversation, Intent, Session } from '../../flows/conversation.js';
 import { planTurn } from '../../flows/planTurn.js';
 import { FLOW_IDS, type FlowId, type FollowUp, type Lang, type Reading } from '../../flows/types.js';
-import { ActionCode, decodePostback, intentOfAction } from '../understand/actionCodes.js';
+import { ActionCode, decodePostback, intentOfAction } from '../buttons/actionCodes.js';
 import { normalizeText, writtenInAnotherLanguage } from '../understand/normalizeText.js';
 import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';

@@ -17,7 +17,7 @@ import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
 import type { Logger } from 'pino';
 import type { Lang } from '../../flows/types.js';
 import type { Metrics } from '../metrics.js';
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from './lineLimits.js';
 import { createLineApi } from './lineApi.js';
 import { isDummyReplyToken, retryKeyFor } from './retryKey.js';
 

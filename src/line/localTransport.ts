@@ -2,7 +2,7 @@
  * Local mode's stand-in for LINE: keeps each answer for the chat page to collect, so the page runs
  * exactly the pipeline a LINE user gets.
  */
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from './lineLimits.js';
 import type { Outbound, Transport } from './lineSender.js';
 
 export interface LocalTransport extends Transport {

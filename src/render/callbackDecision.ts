@@ -1,7 +1,7 @@
 import type { CallbackDecisionContext } from '../../flows/callbackDecision.js';
 import type { CallbackDecisionState } from '../../flows/conversation.js';
 import { deliveryWindowAt } from '../../flows/japanTime.js';
-import type { ActionCode } from '../understand/actionCodes.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
 import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 /** What the user says when calling a driver back (document 000's script, in the bot's words). */

@@ -1,8 +1,8 @@
 /** What each view renderer returns, and the small helpers they share. */
 import type { Knowledge } from '../../data/schema.js';
 import type { FollowUp, Lang } from '../../flows/types.js';
-import type { ActionCode } from '../understand/actionCodes.js';
-import type { OutgoingMessage } from './lineLimits.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 import { en } from './messages/en.js';
 import { ja } from './messages/ja.js';
 import type { Dials, Messages, Part } from './messages/types.js';

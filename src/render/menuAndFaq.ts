@@ -1,6 +1,6 @@
 import type { FollowUpAsk, UnrecognizedCause, View } from '../../flows/conversation.js';
 import type { FaqTopic, NoteId, Topic } from '../../flows/types.js';
-import type { ActionCode } from '../understand/actionCodes.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
 import { dialsOf, draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
 import type { ViewKey } from './messages/types.js';
 import { actionForTopic } from './options.js';

@@ -1,7 +1,7 @@
 /** Button labels for every action code, in both languages, each within LINE's 20-grapheme label limit. */
 import type { View } from '../../flows/conversation.js';
 import type { Lang, Topic } from '../../flows/types.js';
-import type { ActionCode } from '../understand/actionCodes.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
 
 const LABELS: Record<ActionCode, { ja: string; en: string }> = {
   menu: { ja: 'メニュー', en: 'Menu' },

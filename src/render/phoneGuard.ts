@@ -5,7 +5,7 @@
  * hyphens of every kind, dots, slashes, spaces, brackets), and any that is neither vetted nor the user's
  * own is masked. Rendering bugs or a bad data edit then fail safe instead of sending a stranger's number.
  */
-import type { OutgoingMessage } from './lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 
 const DIGIT = '[0-9０-９]';
 const SEPARATOR = '[-‐‑‒–—―−ー－ｰ\\s()（）.．/／]';

@@ -1,6 +1,6 @@
 import type { PrepareCallState } from '../../flows/conversation.js';
 import type { PrepareCallContext } from '../../flows/prepareCall.js';
-import type { OutgoingMessage } from './lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallContext, rc: RenderContext): Draft {

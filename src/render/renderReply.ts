@@ -6,11 +6,11 @@
  */
 import type { Knowledge } from '../../data/schema.js';
 import type { Session, View } from '../../flows/conversation.js';
-import { encodePostback, type ActionCode } from '../understand/actionCodes.js';
+import { encodePostback, type ActionCode } from '../buttons/actionCodes.js';
 import { renderCallbackDecision } from './callbackDecision.js';
 import { renderCallerIdentification } from './callerIdentification.js';
 import { messagesFor, type Draft, type RenderContext } from './draft.js';
-import { LINE_LIMITS, OutgoingMessages, type OutgoingMessage } from './lineLimits.js';
+import { LINE_LIMITS, OutgoingMessages, type OutgoingMessage } from '../line/lineLimits.js';
 import { renderFallback, renderFaq, renderFollowUp, renderMenu, renderNote, renderSmallTalk } from './menuAndFaq.js';
 import { actionShowing, labelOf } from './options.js';
 import { guardMessages } from './phoneGuard.js';

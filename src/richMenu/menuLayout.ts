@@ -7,7 +7,7 @@
  * would turn "stale" at the user's first reset.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import type { ActionCode } from '../understand/actionCodes.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
 import { labelOf } from '../render/options.js';
 
 /** LINE's large rich menu size; the image must be exactly this. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
-import { OutgoingMessages, type OutgoingMessage } from '../render/lineLimits.js';
+import { OutgoingMessages, type OutgoingMessage } from '../line/lineLimits.js';
 
 const common = {
   id: z.string().min(1),

@@ -1,6 +1,6 @@
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 import { parseSession, turnInProcess, type Admitted, type InboxEntry, type StateStore, type StoreTimings } from './stateStore.js';
 
 interface InboxRecord {

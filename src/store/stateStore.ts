@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
-import type { OutgoingMessage } from '../render/lineLimits.js';
+import type { OutgoingMessage } from '../line/lineLimits.js';
 
 export interface StateStore {
   readonly kind: 'memory' | 'sqlite' | 'redis';

@@ -9,7 +9,7 @@ import { japanLocalToEpoch } from '../../flows/japanTime.js';
 import { createResponder } from '../../src/conversation/respond.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import { loadFactLedger } from '../../src/knowledge/factLedger.js';
-import type { OutgoingMessage } from '../../src/render/lineLimits.js';
+import type { OutgoingMessage } from '../../src/line/lineLimits.js';
 import { createReaderFromKnowledge } from '../../src/understand/readMessage.js';
 import { createNumberDirectory } from '../../src/understand/phoneNumbers.js';
 import { readJsonLines } from '../helpers/jsonLines.js';

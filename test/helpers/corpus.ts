@@ -11,7 +11,7 @@ import { TOPICS, type FlowId, type Reading, type Topic } from '../../flows/types
 import type { Knowledge } from '../../data/schema.js';
 import { followUpChoice } from '../../src/conversation/respond.js';
 import { draftFor } from '../../src/render/renderReply.js';
-import { ActionCode, intentOfAction } from '../../src/understand/actionCodes.js';
+import { ActionCode, intentOfAction } from '../../src/buttons/actionCodes.js';
 import { digitsOf } from '../../src/render/phoneGuard.js';
 import type { MessageReader } from '../../src/understand/readMessage.js';
 
