@@ -133,6 +133,7 @@ const SessionSchema = z.object({
   offered: z
     .object({ options: z.array(z.string().max(64)).max(13), followUps: z.record(z.string(), z.string().max(64)) })
     .optional(),
+  prefersLang: z.enum(['ja', 'en']).optional(),
 });
 
 export function parseSession(raw: string | null | undefined): Session | null {

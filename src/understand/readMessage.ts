@@ -123,6 +123,8 @@ const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|�
 /** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
 const FOUND_SOMEWHERE = /検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i;
 const REAL_DRIVER_ASKS = /(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i;
+const SOMETHING_ELSE_RESET = /(?:パスワード|ぱすわーど|設定|アカウント|注文|ちゅうもん|スマホ|端末|ルーター|password|settings|account|order|phone|device)[^。]{0,6}(?:リセット|りせっと|キャンセル|きゃんせる|やり直|reset|cancel)/i;
+const BARE_CALL_REPORT = /^(?:さっき|いま|今|また)?(?:知らない番号から)?(?:電話|でんわ|着信)(?:が)?(?:きた|来た|あった|きました|来ました|ありました)[\s!！。.…]*$|^(?:i )?(?:got|had) a (?:call|missed call)[\s!.]*$/i;
 const CALL_CAME_IN = /着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i;
 /** Amazon's own support named: then calling is calling them, not the driver. */
 const SUPPORT_WORDS = /カスタマー|サポート|問い合わせ|問合せ|窓口|チャット|あまぞんに|アマゾンに|amazonに|オペレーター|customer service|support|operator/i;
@@ -218,6 +220,10 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   const asksWho = WHO_QUESTION.test(folded);
   const aboutDelivery = DELIVERY_WORDS.test(folded) || r.numbers.some((n) => n.role === 'deliveryDriver');
   if (r.harmDone) return 'scamCheck';
+  // "Start over" is a command only about the conversation: "設定をリセット", "注文をキャンセル" are content.
+  if (guessed === 'reset' && SOMETHING_ELSE_RESET.test(clues.text)) return 'none';
+  // "電話きた" and nothing else: whose number it was is the first thing to know.
+  if (BARE_CALL_REPORT.test(clues.text) && r.numbers.length === 0) return 'whoCalled';
   // After a scam warning, "切った、何も言ってない" or "警察に言うべき?" continues that conversation: the
   // delivery-driver answers (silent calls, call back, why they call) would reassure the wrong caller.
   if (flow === 'scamCheck' && DELIVERY_SCRIPT.has(guessed) && r.numbers.length === 0) return 'scamCheck';

@@ -48,13 +48,15 @@ const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,30}(?:返事|へ�
 const HOW_LONG = /何日|なんにち|どのくらい|どのぐらい|どれくらい|どれぐらい|いつ|かかる|遅い|how long|how many days|when|days|slow/i;
 const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|\breturn|refund|cancel|password/i;
 const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要|必要|するしか|しかない|で(?:しか|ないと)|すべき|したほうが|した方が|しなくて)|でんわ(?:しないと|しなきゃ|必要)|(?:だめ|ダメ|いけない)(?:\?|？|なの|ですか)?$|どうすれば|どうやって|やり方|方法|手続き|どこから|どこで|(?:have|need) to (?:call|phone|ring)|must i (?:call|phone)|do i (?:have|need) to (?:call|phone)|how (?:do|can) i|where do i/i;
+/** Cancelling an order is done in the order history, whatever else the message says around it. */
+const CANCEL_ORDER = /注文(?:を|の)?(?:キャンセル|きゃんせる|取り消)|(?:キャンセル|きゃんせる)(?:したい|する)[^。]{0,10}注文|cancel (?:my|an|the|this) order/i;
 const PREPARING = /準備|用意|じゅんび|よういする|伝え方|説明|prepare|ready|explain/i;
 
 export function readChannelQuestion(text: string, folded: string): ChannelQuestion | null {
   const t = `${text}\n${folded}`;
   if (EMAIL_REPLY.test(t) && HOW_LONG.test(t)) return 'emailReply';
   if (CHANNELS.filter((c) => c.test(t)).length >= 2 && WHICH.test(t)) return 'compare';
-  if (TASKS.test(t) && MUST_CALL_OR_HOW.test(text) && !PREPARING.test(t)) return 'selfService';
+  if (((TASKS.test(t) && MUST_CALL_OR_HOW.test(text)) || CANCEL_ORDER.test(t)) && !PREPARING.test(t)) return 'selfService';
   return null;
 }
 
