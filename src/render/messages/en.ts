@@ -9,7 +9,6 @@ const hours = (h: { from: number; to: number }) => `${h.from}:00–${h.to}:00`;
 
 export const en = {
   typeToChoose: ({ labels }) => `(No buttons? Type "${labels.join('" or "')}".)`,
-  list: { bullets: ({ items }) => bullets(items), numbered: ({ items }) => numbered(items) },
   caller: {
     known: ({ dial, owner, note, tollFree }) => `📞 ${dial} is ${owner}. ${note}${tollFree ? ' It is toll-free: calling it back costs you nothing.' : ''}`,
     unvetted: ({ display, kind }) => `📞 ${display}: ${kind}`,
@@ -24,10 +23,6 @@ export const en = {
       international: ({ country }) => `an international number (${country}).`,
     },
     besideScamWarning: ({ dial, owner }) => `📞 Even if the screen showed ${dial} (${owner}), caller ID can be faked, so the number proves nothing.`,
-    deliveryWindow: {
-      edge: (h) => `🕘 Drivers normally call ${hours(h)}, a little earlier or later in busy seasons, so one may still answer now.`,
-      night: (h) => `🌙 Drivers work roughly ${hours(h)}, so calling back now will almost surely reach no one. In the morning, check the order history in the app.`,
-    },
     states: {
       deliveryDriver: ({ dial, window, hours: h }) => ({
         headline: `📞 ${dial} is an Amazon contracted delivery driver.`,
@@ -137,7 +132,6 @@ export const en = {
     hangUpNow: '📵 Say "I will check in the app" and hang up now; tell them nothing more.',
     remoteApp: '📵 Say "I will check in the app", hang up now and do not show them your screen. Delete the app they had you install.',
     itWasAScam: '⚠️ That was a scam.',
-    reported: ({ signs }) => bullets(signs),
     link: {
       amazon: ({ host }) => `・${host}: looks like an Amazon domain, but the sender of a text or e-mail can be forged. Check in the app, not through the link.`,
       other: ({ host }) => `・${host}: not one of Amazon's domains. If the message claims to be Amazon, it is fake.`,

@@ -9,7 +9,6 @@ const hours = (h: { from: number; to: number }) => `${h.from}時〜${h.to}時`;
 
 export const ja = {
   typeToChoose: ({ labels }) => `(ボタンが出ないときは「${labels.join('」「')}」と送ってください)`,
-  list: { bullets: ({ items }) => bullets(items), numbered: ({ items }) => numbered(items) },
   caller: {
     known: ({ dial, owner, note, tollFree }) => `📞 ${dial} は「${owner}」の番号です。${note}${tollFree ? 'フリーダイヤルなので、かけても通話料はかかりません。' : ''}`,
     unvetted: ({ display, kind }) => `📞 ${display}: ${kind}`,
@@ -24,10 +23,6 @@ export const ja = {
       international: ({ country }) => `海外の番号(${country})。`,
     },
     besideScamWarning: ({ dial, owner }) => `📞 表示が ${dial}(${owner})でも、着信表示は偽装できるので、番号だけでは本物と言えません。`,
-    deliveryWindow: {
-      edge: (h) => `🕘 配達の電話はふつう${hours(h)}ですが、繁忙期は少し前後します。今の時間でも、まだつながるかもしれません。`,
-      night: (h) => `🌙 今は配達の時間(おおむね${hours(h)})の外なので、折り返してもまずつながりません。朝になったらアプリの注文履歴で確かめてください。`,
-    },
     states: {
       deliveryDriver: ({ dial, window, hours: h }) => ({
         headline: `📞 ${dial} はAmazonの委託配送ドライバーの番号です。`,
@@ -140,7 +135,6 @@ export const ja = {
     hangUpNow: '📵 「一度アプリで確認します」と言って、今すぐ電話を切ってください。これ以上、何も伝えないでください。',
     remoteApp: '📵 「一度アプリで確認します」と言ってすぐ電話を切り、画面は見せないでください。入れたアプリは削除してください。',
     itWasAScam: '⚠️ それは詐欺です。',
-    reported: ({ signs }) => bullets(signs),
     link: {
       amazon: ({ host }) => `・${host}:Amazonのドメインに見えても、SMSやメールの送り主は偽装できます。リンクからではなくアプリで確かめてください。`,
       other: ({ host }) => `・${host}:Amazonの公式ドメインではありません。Amazonを名乗っているなら偽物です。`,

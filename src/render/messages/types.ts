@@ -39,7 +39,6 @@ export type DeliveryWindow = 'within' | 'edge' | 'night';
 export interface Messages {
   /** One line for desktop LINE, which shows no quick replies: typing a button's label picks it. */
   typeToChoose: Say<{ labels: string[] }>;
-  list: { bullets: Say<{ items: readonly string[] }>; numbered: Say<{ items: readonly string[] }> };
   caller: {
     known: Say<{ dial: string; owner: string; note: string; tollFree: boolean }>;
     unvetted: Say<{ display: string; kind: string }>;
@@ -49,7 +48,6 @@ export interface Messages {
     };
     /** The drivers' number next to a scam warning: whose it is, and that caller ID proves nothing. */
     besideScamWarning: Say<{ dial: string; owner: string }>;
-    deliveryWindow: Record<Exclude<DeliveryWindow, 'within'>, Say<Hours>>;
     states: ForStates<{
       deliveryDriver: Answer<{ dial: string; window: DeliveryWindow; hours: Hours }>;
       /** `named`: the reason the user's own words pointed to, which then is the whole answer. */
@@ -79,7 +77,6 @@ export interface Messages {
     hangUpNow: string;
     remoteApp: string;
     itWasAScam: string;
-    reported: Say<{ signs: string[] }>;
     link: Record<'amazon' | 'other', Say<{ host: string }>> & { imitation: Say<{ host: string; reason: ImitationReason }> };
     help: {
       card: string;
