@@ -4,13 +4,13 @@
  * Pure: the reading comes in, intents go out.
  */
 import type { Intent } from './conversation.js';
-import type { Reading, Topic } from './types.js';
+import type { Reading, Topic, VettedRole } from './types.js';
 
 /** Questions a named reason for the call answers better than their own answer would. */
 const REASON_TOPICS: ReadonlySet<Topic> = new Set(['whoCalled', 'callReasons', 'scamCheck', 'unorderedParcel', 'oddHours', 'none']);
 
 const ABOUT_THE_CALL: ReadonlySet<Topic> = new Set(['whoCalled', 'callReasons', 'shouldCallBack', 'oddHours', 'scamCheck']);
-const only = (r: Reading, role: string) => r.numbers.length > 0 && r.numbers.every((n) => n.role === role);
+const only = (r: Reading, role: VettedRole) => r.numbers.length > 0 && r.numbers.every((n) => n.role === role);
 
 /**
  * Doubt alone about a vetted number is answered by the caller answer, which knows the hour and says that
