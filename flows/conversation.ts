@@ -56,7 +56,8 @@ export type Intent =
   | { type: 'note'; note: NoteId }
   | { type: 'menu' }
   | { type: 'reset' }
-  | { type: 'faq'; topic: FaqTopic }
+  /** `at`: the moment the question is about, for the FAQ whose answer depends on the hour. */
+  | { type: 'faq'; topic: FaqTopic; at?: number }
   /** `greeting`: "こんにちは" gets a hello and what the bot can do, not "you're welcome". */
   | { type: 'smallTalk'; greeting?: boolean }
   /** `fromStart`: open the tree at its first question even when the user is already in it (the "…ask" buttons). */
@@ -68,7 +69,7 @@ export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: FlowType
 
 export type View =
   | { kind: 'menu'; greeting: boolean; reset: boolean }
-  | { kind: 'faq'; topic: FaqTopic }
+  | { kind: 'faq'; topic: FaqTopic; at?: number }
   | { kind: 'smallTalk'; greeting: boolean }
   | FlowView
   | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] }
@@ -150,7 +151,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
       case 'faq':
         return {
           session: { ...session, triage: stepTriage(session.triage, { type: 'FAQ_ASKED', topic: intent.topic }), flow: null },
-          view: { kind: 'faq', topic: intent.topic },
+          view: { kind: 'faq', topic: intent.topic, ...(intent.at ? { at: intent.at } : {}) },
         };
       case 'flow': {
         const machine = machines[intent.flow];

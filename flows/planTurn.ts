@@ -102,8 +102,10 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
     case 'blockNumber':
       return faq('saveContact');
-    case 'silentCall':
     case 'oddHours':
+      // "朝の7時50分に…" or a call just now: near 8:00 or 21:00 the answer is "that happens", not "a wrong number".
+      return { type: 'faq', topic, at: r.askedTime?.at ?? at };
+    case 'silentCall':
     case 'unorderedParcel':
       return faq(topic);
     case 'supportContact':

@@ -1,5 +1,6 @@
 import type { FollowUpAsk, UnrecognizedCause, View } from '../../flows/conversation.js';
 import type { FaqTopic, NoteId, Topic } from '../../flows/types.js';
+import { deliveryWindowAt } from '../../flows/japanTime.js';
 import type { ActionCode } from '../buttons/actionCodes.js';
 import { dialsOf, draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
 import type { ViewKey } from './messages/types.js';
@@ -22,9 +23,13 @@ const AFTER_FAQ: Record<FaqTopic, ActionCode[]> = {
   saveContact: ['caller:reasons', 'callback:ask', 'faq:silentCall', 'menu'],
 };
 
-export function renderFaq(topic: FaqTopic, rc: RenderContext): Draft {
+export function renderFaq(topic: FaqTopic, rc: RenderContext, at?: number): Draft {
   const entry = rc.knowledge.delivery.faq.find((f) => f.id === topic)!;
-  return draft(AFTER_FAQ[topic], { headline: messagesFor(rc.lang).faqHeadline[topic], body: entry[rc.lang] }, { whatNow: AFTER_FAQ[topic][0]! });
+  const m = messagesFor(rc.lang);
+  // Just before 8:00 or after 21:00 a driver's call does happen: that leads, the night's caution follows.
+  const edge = topic === 'oddHours' && at !== undefined && deliveryWindowAt(at, rc.knowledge.delivery.deliveryHours) === 'edge';
+  const body = edge ? `${m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours)}\n${entry[rc.lang]}` : entry[rc.lang];
+  return draft(AFTER_FAQ[topic], { headline: edge ? m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours) : m.faqHeadline[topic], body }, { whatNow: AFTER_FAQ[topic][0]! });
 }
 
 export function renderSmallTalk(greeting: boolean, rc: RenderContext): Draft {

@@ -33,7 +33,7 @@ export function draftFor(view: View, rc: RenderContext): Draft {
     case 'menu':
       return renderMenu(view.greeting, view.reset, rc);
     case 'faq':
-      return renderFaq(view.topic, rc);
+      return renderFaq(view.topic, rc, view.at);
     case 'smallTalk':
       return renderSmallTalk(view.greeting, rc);
     case 'fallback':

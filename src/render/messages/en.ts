@@ -356,6 +356,7 @@ export const en = {
     overCap: 'Too many messages at once. Please wait a little and send it again.',
     apology: 'Sorry, something went wrong with that message. Please send it in other words, or pick from the menu below (or send "menu").',
   },
+  faqAtTheEdge: (h) => `In busy seasons or traffic deliveries run a little earlier or later, so a driver's call just before ${h.from}:00 or after ${h.to}:00 does happen (normally ${hours(h)}).`,
   faqHeadline: {
     unorderedParcel: 'Even without an order, it may be a gift or a Subscribe & Save delivery.',
     oddHours: 'Drivers normally call between 8:00 and 21:00.',

@@ -144,6 +144,8 @@ export interface Messages {
   notes: Record<NoteId, Say<Dials>>;
   /** Said outside a turn: more than the user's share of the backlog, or a message given up after its attempts. */
   notices: { overCap: string; apology: string };
+  /** A call just outside the drivers' hours: likely a real driver in a busy season. */
+  faqAtTheEdge: Say<Hours>;
   /** Headlines of views whose whole answer is a data sentence (FAQ entries). */
   faqHeadline: Record<'unorderedParcel' | 'oddHours' | 'silentCall' | 'saveContact', string>;
 }
