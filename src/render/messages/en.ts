@@ -113,7 +113,7 @@ export const en = {
       }),
       tryAgainLater: ({ why }) => ({
         headline: '☎️ That happens a lot.',
-        body: lines(`☎️ That happens a lot. ${why}`, 'Wait a little and try once more; if it still fails, stop calling and check the delivery status in the app.'),
+        body: lines(`☎️ That happens a lot. ${why}`, 'Wait a little and try once more; if it still fails, stop calling, check the delivery status in the app, and ask customer service if you are stuck.'),
       }),
       switchToApp: ({ why }) => ({
         headline: 'You can stop calling.',
@@ -241,7 +241,7 @@ export const en = {
         headline: '📖 You can do this yourself in the app or on the help pages, no call needed.',
         body: lines(
           '📖 You can do this yourself in the app or on the help pages, no call needed (order history, returns and refunds, password changes, tracking). They are open 24 hours and the fastest way.',
-          'If that does not solve it, move on to chat (24 hours; orders, returns and account questions too) or a phone callback.',
+          'If that does not solve it, move on to chat (24 hours; an automatic guide, then a person; orders, returns and account questions too) or a phone callback.',
         ),
       }),
       specialRoute: ({ name, how }) => ({ headline: `⭐ ${name}: ${how.split('. ')[0]}.`, body: `⭐ ${name}: ${how}` }),
