@@ -58,7 +58,7 @@ function phoneStatus(at: number, rc: RenderContext, newYear = false, later = fal
   const quiet = rc.lang === 'ja'
     ? `平日${list(support.crowd.weekday.quiet)}・土日祝${list(support.crowd.weekendOrHoliday.quiet)}`
     : `weekdays ${list(support.crowd.weekday.quiet)}, weekends ${list(support.crowd.weekendOrHoliday.quiet)}`;
-  return m.open({ ...status.hours, when, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning || (later && (now.weekday === 1 || now.weekday === 6) && now.hour < 12) });
+  return m.open({ ...status.hours, when, later, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning || (later && (now.weekday === 1 || now.weekday === 6) && now.hour < 12) });
 }
 
 function hoursAnswer(at: number, newYear: boolean, later: boolean, rc: RenderContext) {

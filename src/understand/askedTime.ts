@@ -46,5 +46,7 @@ export function readAskedTime(text: string, now: number): AskedTime | null {
   const date = new Date(Date.UTC(y, mo - 1, d + dayOffset)).toISOString().slice(0, 10);
   const at = japanLocalToEpoch(`${date}T${String(hour ?? 14).padStart(2, '0')}:00`);
   // An hour already past today ("9時になったら" at 8:55 is ahead, "6pm" at 20:00 is tomorrow's).
-  return { at: hour !== null && dayOffset === 0 && at < now - 3_600_000 ? at + 86_400_000 : at, hourNamed: hour !== null };
+  // A named weekday keeps its day ("土曜の夜でも?" on a Saturday night is about Saturday nights).
+  const rollOver = hour !== null && dayOffset === 0 && weekday < 0 && at < now - 3_600_000;
+  return { at: rollOver ? at + 86_400_000 : at, hourNamed: hour !== null };
 }

@@ -196,8 +196,8 @@ export const en = {
     hours: {
       now: ({ clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}), and`,
       at: ({ hour, weekday, weekend }) => `Around ${hour}:00 on ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} (${weekend ? 'weekend/holiday' : 'weekday'})`,
-      open: ({ from, to, when, weekend, crowd, busy, quiet, peak }) =>
-        `${when} the phone line is open (daily ${from}:00–${to}:00, weekends included) and ${
+      open: ({ from, to, when, later, weekend, crowd, busy, quiet, peak }) =>
+        `${when} the phone line is ${later ? 'within its hours' : 'open'} (daily ${from}:00–${to}:00, weekends included) and ${
           {
             busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}). Quietest: ${quiet}.`,
             normal: `moderately busy (quietest ${quiet}; Monday and Saturday mornings and the day after a long holiday are worst).`,

@@ -205,8 +205,8 @@ export const ja = {
     hours: {
       now: ({ clock, weekend }) => `いま(${clock}・${weekend ? '土日祝' : '平日'})`,
       at: ({ hour, weekday, weekend }) => `${'日月火水木金土'[weekday]}曜${hour}時ごろ(${weekend ? '土日祝' : '平日'})`,
-      open: ({ from, to, when, weekend, crowd, busy, quiet, peak }) =>
-        `${when}は電話の受付中(毎日${from}時〜${to}時・土日祝も同じ)で、${
+      open: ({ from, to, when, later, weekend, crowd, busy, quiet, peak }) =>
+        `${when}は電話の${later ? '受付時間内' : '受付中'}(毎日${from}時〜${to}時・土日祝も同じ)で、${
           {
             busy: `混みやすい時間です(${weekend ? '土日祝' : '平日'}${busy}${peak ? '、月曜・土曜の午前と連休明けは特に混みます' : ''})。すいているのは${quiet}です。`,
             normal: `ふつうの混み具合です(すいているのは${quiet}で、月曜・土曜の午前と連休明けは特に混みます)。`,

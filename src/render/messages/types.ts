@@ -103,7 +103,7 @@ export interface Messages {
       /** "いま(14:30)" or, for a moment the user asked about, "土曜10時ごろ". */
       now: Say<{ clock: string; weekend: boolean }>;
       at: Say<{ hour: number; weekday: number; weekend: boolean }>;
-      open: Say<Hours & { when: string; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet'; busy: string; quiet: string; peak: boolean }>;
+      open: Say<Hours & { when: string; later: boolean; weekend: boolean; crowd: 'busy' | 'normal' | 'quiet'; busy: string; quiet: string; peak: boolean }>;
       closed: Say<Hours & { when: string }>;
       /** Over the New Year the hours may differ: that comes first, before any "open now". */
       newYear: Say<Hours>;
