@@ -124,6 +124,7 @@ const NOBODY_ANSWERS = /話し中|つながらない|繋がらない|誰も出|�
 const FOUND_SOMEWHERE = /検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i;
 const REAL_DRIVER_ASKS = /(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i;
 const SOMETHING_ELSE_RESET = /(?:パスワード|ぱすわーど|設定|アカウント|注文|ちゅうもん|スマホ|端末|ルーター|password|settings|account|order|phone|device)[^。]{0,6}(?:リセット|りせっと|キャンセル|きゃんせる|やり直|reset|cancel)/i;
+const VERIFY = /(?:本物|本当|ほんもの)(?:か|かどうか)[^。?？]{0,8}(?:確かめ|確認|見分け|わかる|分かる|調べ)|how (?:do|can|could) i (?:know|tell|check|verify|be sure)|(?:fakes?|spoofs?) the number|so it'?s real|really (?:an? )?amazon|(?:is|was) it (?:really )?(?:real|legit|genuine)/i;
 const BARE_CALL_REPORT = /^(?:さっき|いま|今|また)?(?:知らない番号から)?(?:電話|でんわ|着信)(?:が)?(?:きた|来た|あった|きました|来ました|ありました)[\s!！。.…]*$|^(?:i )?(?:got|had) a (?:call|missed call)[\s!.]*$/i;
 const CALL_CAME_IN = /着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i;
 /** Amazon's own support named: then calling is calling them, not the driver. */
@@ -222,6 +223,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (r.harmDone) return 'scamCheck';
   // "Start over" is a command only about the conversation: "設定をリセット", "注文をキャンセル" are content.
   if (guessed === 'reset' && SOMETHING_ELSE_RESET.test(clues.text)) return 'none';
+  // "本物か確かめたい", "how do I know it's really a driver?": the check is the order history, whatever the number.
+  if (!cheated && !r.harmDone && VERIFY.test(clues.text) && !FOUND_SOMEWHERE.test(clues.text) && !SUPPORT_WORDS.test(clues.text)) return 'orderCheck';
   // "電話きた" and nothing else: whose number it was is the first thing to know.
   if (BARE_CALL_REPORT.test(clues.text) && r.numbers.length === 0) return 'whoCalled';
   // After a scam warning, "切った、何も言ってない" or "警察に言うべき?" continues that conversation: the
