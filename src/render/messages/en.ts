@@ -258,9 +258,9 @@ export const en = {
         ),
       }),
       fakeNumberSigns: ({ signs, official }) => ({
-        headline: '🚫 Do not call an "Amazon support" number found online (Q&A sites, social media, search) or in a text.',
+        headline: `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
         body: lines(
-          `🚫 Do not call an "Amazon support" number found online (Q&A sites, social media, search) or in a text: the only genuine ones start with 0120 or 011, ${official.join(' and ')}.`,
+          `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
           'Fakes are spreading; calling one can cost you your personal or card data, or high call charges. Signs of a fake:',
           bullets(signs),
           'The safe route is a callback requested in the official app or site.',
