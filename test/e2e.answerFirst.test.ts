@@ -90,6 +90,11 @@ describe('4. the hour: what is open now, and what is likely near the edges', () 
     const all = textOf(await talk(atJapanHour(23, 30)).say('今つながる?'));
     expect(firstLine([{ type: 'text', text: all }])).toMatch(/受付時間外.*チャット\(24時間\)かメール/);
   });
+  it('"今電話できる?" asks about the phone line, it does not say the user is on a call', async () => {
+    const all = textOf(await talk(atJapanHour(14, 30)).say('アマゾンのカスタマーサービスに今電話できる？'));
+    expect(all).toMatch(/^🕘 .*電話の受付中/);
+    expect(all).not.toMatch(/話しながら|電話を切って/);
+  });
   it('at 14:30 it is open, with the hours in the same sentence', async () => {
     expect(textOf(await talk(atJapanHour(14, 30)).say('今つながる?'))).toMatch(/^🕘 いま\(14:30・(?:平日|土日祝)\)は電話の受付中\(毎日9時〜21時/);
   });

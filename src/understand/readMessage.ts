@@ -60,7 +60,7 @@ const SECOND_QUESTION = 0.25;
 // Matched against the folded text, where katakana is already hiragana (ドライバー → どらいばー).
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 const STILL_ON_CALL =
-  /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)[^。]{0,20}(?:電話|通話)(?:が)?(?:つながって|繋がって)(?:る|いる|ます)|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で)|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with .{0,30} )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
+  /まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)[^。]{0,20}(?:電話|通話)(?:が)?(?:つながって|繋がって)(?:る|いる|ます)|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で(?:話|はな))|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with .{0,30} )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i;
 const NOT_ORDERED = /何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|おぼえ(?:が)?ない|心当たり(?:が|は)?(?:ない|ありません|なし)|こころあたり(?:が)?ない|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|ギフト|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i;
 /** "カード会社の番号がわからない": where the number is. A carrier's own number: not in the vetted data. */
 const NOTES: { note: NoteId; pattern: RegExp }[] = [
