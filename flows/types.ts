@@ -91,7 +91,7 @@ export interface LinkFinding {
 export const HANDOVER_SIGNS: readonly ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
 
 /** Questions beside the trees that have one short answer of their own. */
-export type NoteId = 'cardCompany' | 'carrierNumber' | 'relayedNumber' | 'otherCarriers' | 'languages' | 'noOrderInTransit' | 'repeatedCalls' | 'amazonTexts' | 'spamMail' | 'whyNoNumber' | 'orderMatches' | 'tollFree' | 'notSales' | 'nothingFound' | 'driverMap' | 'whileOnCall';
+export type NoteId = 'cardCompany' | 'carrierNumber' | 'relayedNumber' | 'otherCarriers' | 'languages' | 'noOrderInTransit' | 'repeatedCalls' | 'amazonTexts' | 'spamMail' | 'whyNoNumber' | 'orderMatches' | 'tollFree' | 'notSales' | 'nothingFound' | 'driverMap' | 'whileOnCall' | 'orderNumber';
 
 /** Whole short messages: answers to the bot's last question, or a bare greeting. */
 export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello' | 'whatNow' | 'dontUnderstand' | 'toEnglish' | 'toJapanese';

@@ -70,6 +70,7 @@ const AFTER_NOTE: Record<NoteId, ActionCode[]> = {
   orderMatches: ['callback:ask', 'callback:redelivery', 'menu'],
   tollFree: ['callback:ask', 'caller:reasons', 'menu'],
   whileOnCall: ['scam:orders', 'scam:ask', 'menu'],
+  orderNumber: ['prep:ask', 'support:steps', 'menu'],
   notSales: ['caller:reasons', 'callback:ask', 'menu'],
   nothingFound: ['faq:saveContact', 'scam:orders', 'menu'],
   driverMap: ['callback:ask', 'callback:redelivery', 'menu'],

@@ -83,7 +83,8 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   // Many calls from the drivers' number: why they keep calling, and what to do.
   // Before repeatedCalls: "家族も知らない" is the end of the gift question, not a call.
   { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
-  { note: 'languages', pattern: /(?:英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
+  { note: 'orderNumber', pattern: /注文番号(?:って|は|が)?[^。?？]{0,6}(?:どこ|わから|分から|どうやって|見つから|どれ)|where (?:do i find|is) (?:my |the )?order number/i },
+  { note: 'languages', pattern: /(?:日本語|英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
   { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
 ];
 function noteOf(words: string): NoteId | null {
@@ -99,7 +100,7 @@ const REASONS: { reason: CallReason; pattern: RegExp }[] = [
   { reason: 'address', pattern: /住所|番地|部屋番号|号室|建物名|マンション名|アパート名|表札|新築|引っ越|地図に|address|room number|apartment number|building name|nameplate|new building|just moved/i },
   { reason: 'notHome', pattern: /留守(?!電)|不在(?!着信|票|の(?:SMS|連絡|通知))|家にい(?:た|る|ました)|在宅|帰って|戻って|戻れ|何分で|待って(?:ます|る|くれ)|生鮮|冷凍|冷蔵|代引|置き配不可|nobody (?:was )?home|wasn'?t home|not home|be back|wait for me|fresh food|frozen|cash on delivery/i },
 ];
-const SCRIPT_QUESTION = /(?:なんて|何て|何を|なにを|なに)(?:言えば|いえば|言う|話せば|伝えれば|言ったら)|何言えば|なに言えば|what (?:do|should) i say|what to say/i;
+const SCRIPT_QUESTION = /(?:なんて|何て|何を|なにを|なに|何)(?:言えば|いえば|言う|話せば|伝えれば|言ったら)|何言えば|なに言えば|何伝えれば|what (?:do|should) i (?:say|tell)|what to say/i;
 const DRIVER_ASKED = /聞かれ|きかれ|言われ|いわれ|確認され|確かめられ|って(?:電話|連絡)|と(?:電話|連絡)(?:が|で)|(?:電話|でんわ)で[^。]{0,12}(?:聞|確認|言)|asked (?:me )?(?:for|about|to confirm|whether|if)|wanted to (?:know|confirm|check)|said (?:he|she|they) (?:couldn'?t|could not|can'?t)/i;
 // "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
 const PICK_UP = /出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i;
@@ -225,6 +226,8 @@ function settleTopic(guessed: Topic, r: ReadingFacts, clues: TopicClues): Topic 
   if (guessed === 'reset' && SOMETHING_ELSE_RESET.test(clues.text)) return 'none';
   // "本物か確かめたい", "how do I know it's really a driver?": the check is the order history, whatever the number.
   if (!cheated && !r.harmDone && VERIFY.test(clues.text) && !FOUND_SOMEWHERE.test(clues.text) && !SUPPORT_WORDS.test(clues.text)) return 'orderCheck';
+  // "アマゾンに電話するとき何伝えればいい": what to say to support is how to explain it (the driver's script is the call-back tree's).
+  if (SCRIPT_QUESTION.test(clues.text) && flow !== 'callbackDecision' && flow !== 'callerIdentification' && !CALL_BACK.test(folded) && !cheated) return 'explainTips';
   // "電話きた" and nothing else: whose number it was is the first thing to know.
   if (BARE_CALL_REPORT.test(clues.text) && r.numbers.length === 0) return 'whoCalled';
   // After a scam warning, "切った、何も言ってない" or "警察に言うべき?" continues that conversation: the

@@ -347,6 +347,7 @@ export const en = {
     driverMap: () => 'That is the delivery status in the app: newer versions show the driver on a map or "N stops away". A call at that time is a genuine delivery call.',
     noOrderInTransit: () => 'If your order history shows no parcel on its way, it was probably a wrong number or a scam, and you do not need to call back. A gift from family or a Subscribe & Save delivery can also explain it: the message centre in the app shows those.',
     repeatedCalls: () => 'Repeated calls usually mean a driver is stuck with your parcel and in a hurry. Check the order history in the app for a parcel on its way, and save the number as "Amazon delivery". If your order history shows nothing and the calls go on, it may be a wrong number or a scam: do not call back.',
+    orderNumber: () => 'The order number is in your order history in the app or on the site: open the order and it is shown there. Have it at hand before you call.',
     languages: () => 'Amazon customer service also helps in English, Chinese, Korean and other languages, by phone or chat: start from Customer Service in the app.',
     relayedNumber: ({ driver }) => `The driver is not given your phone number: they call from the delivery app through Amazon's system, which is why ${driver} shows, not a personal mobile.`,
     otherCarriers: ({ driver }) => `When a big carrier such as Yamato or Sagawa delivers, its own number may show. ${driver} is the number of the delivery firms and independent drivers (Amazon Flex, for example) that Amazon arranges itself.`,
