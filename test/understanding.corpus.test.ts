@@ -32,7 +32,7 @@ describe('understanding corpus', () => {
     expect([...corpus, ...heldOut].filter((e) => trained.has(normalizeText(e.text))).map((e) => e.text)).toEqual([]);
   });
 
-  // The target. Measured: 96.0 % (README, "How understanding works").
+  // The target. Measured: 95.3 % (README, "How understanding works").
   it('is read right (every labelled field) for at least 95 % of messages', () => {
     expect(f.accuracy, misses((o) => !o.correct).slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.95);
   });
