@@ -10,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { retryKeyFor } from '../src/line/retryKey.js';
-import { startFakeLineApi, type FakeLineApi, type RecordedCall } from './helpers/fakeLineApi.js';
-import { startBot, type RunningBot } from './helpers/startBot.js';
+import type { RecordedCall } from './helpers/fakeLineApi.js';
+import { useBotWithFakeLine } from './helpers/startBot.js';
 import { postWebhook, webhookBody } from './helpers/webhooks.js';
 
 const VETTED = new Set(
@@ -24,16 +24,7 @@ const STACK = /\b\w*Error\b|\bat \S+ \(|\.ts:\d+|node_modules|\/src\//;
 /** Digit runs long enough to be a phone number, separators and full-width digits folded. */
 const phoneLike = (text: string) => (text.normalize('NFKC').match(/\+?\d[\d\-‐ー() ]{7,}\d/g) ?? []).map((m) => m.replace(/\D/g, '')).filter((d) => d.length >= 9);
 
-let api: FakeLineApi;
-let bot: RunningBot;
-beforeAll(async () => {
-  api = await startFakeLineApi();
-  bot = await startBot(api.url);
-});
-afterAll(async () => {
-  await bot.app.close();
-  await api.close();
-});
+const running = useBotWithFakeLine();
 
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -74,7 +65,7 @@ describe('signed webhook bodies of hostile shapes', () => {
         const tokens = new Map<string, { user: string; id: string }>();
         const ownDigits = new Map<string, string[]>();
         const ids: string[] = [];
-        const sentAt = api.calls.length;
+        const sentAt = running.api.calls.length;
         let serial = 0;
         for (const shapes of bodies) {
           const events = shapes.map((s) => {
@@ -109,13 +100,13 @@ describe('signed webhook bodies of hostile shapes', () => {
             if (sender && typeof event.replyToken === 'string') tokens.set(event.replyToken, { user: sender, id });
             return event;
           });
-          const res = await postWebhook(bot.url, webhookBody(...events));
+          const res = await postWebhook(running.bot.url, webhookBody(...events));
           expect([200, 413]).toContain(res.status);
         }
-        await bot.app.processor.drain();
-        expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+        await running.bot.app.processor.drain();
+        expect((await fetch(`${running.bot.url}/healthz`)).status).toBe(200);
 
-        const sent = api.calls.slice(sentAt).filter((c) => c.path.endsWith('/reply') || c.path.endsWith('/push'));
+        const sent = running.api.calls.slice(sentAt).filter((c) => c.path.endsWith('/reply') || c.path.endsWith('/push'));
         const perKey = new Map<string, number>();
         const turnsPerId = new Map<string, number>();
         for (const call of sent) {
