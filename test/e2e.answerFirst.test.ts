@@ -4,25 +4,13 @@
  * conversation. Assertions are on what reached the (fake) LINE API.
  */
 import { describe, expect, it } from 'vitest';
-import { toJapanTime } from '../flows/japanTime.js';
 import { OutgoingMessages } from '../src/line/lineLimits.js';
-import { daytimeInJapan } from './helpers/clock.js';
+import { atJapanTime, daytimeInJapan } from './helpers/clock.js';
 import { driver, lastOf, textOf, type SentMessage } from './helpers/conversationDriver.js';
 import { useBotWithFakeLine } from './helpers/startBot.js';
 
 const running = useBotWithFakeLine();
 let users = 0;
-
-/** The latest moment (within the last day, so the webhook's timestamp is believed) at this Japan hour. */
-function atJapanHour(hour: number, minute = 0): () => number {
-  const now = Date.now();
-  for (let back = 0; back < 24 * 60; back++) {
-    const t = now - back * 60_000;
-    const jt = toJapanTime(t);
-    if (jt.hour === hour && jt.minute === minute) return () => t;
-  }
-  throw new Error('unreachable');
-}
 
 const talk = (clock: () => number = daytimeInJapan) => driver(running.bot.url, running.api, `Ufirst${++users}`, clock);
 const firstLine = (m: SentMessage[]) => (m[0]!.text ?? m[0]!.altText ?? '').split('\n')[0]!;
@@ -87,24 +75,24 @@ describe('3. what the documents say', () => {
 
 describe('4. the hour: what is open now, and what is likely near the edges', () => {
   it('after 21:00 the phone line is closed and the 24-hour chat (and e-mail) is offered', async () => {
-    const all = textOf(await talk(atJapanHour(23, 30)).say('今つながる?'));
+    const all = textOf(await talk(atJapanTime(23, 30)).say('今つながる?'));
     expect(firstLine([{ type: 'text', text: all }])).toMatch(/受付時間外.*チャット\(24時間\)かメール/);
   });
   it('"今電話できる?" asks about the phone line, it does not say the user is on a call', async () => {
-    const all = textOf(await talk(atJapanHour(14, 30)).say('アマゾンのカスタマーサービスに今電話できる？'));
+    const all = textOf(await talk(atJapanTime(14, 30)).say('アマゾンのカスタマーサービスに今電話できる？'));
     expect(all).toMatch(/^🕘 .*電話の受付中/);
     expect(all).not.toMatch(/話しながら|電話を切って/);
   });
   it('at 14:30 it is open, with the hours in the same sentence', async () => {
-    expect(textOf(await talk(atJapanHour(14, 30)).say('今つながる?'))).toMatch(/^🕘 いま\(14:30・(?:平日|土日祝)\)は電話の受付中\(毎日9時〜21時/);
+    expect(textOf(await talk(atJapanTime(14, 30)).say('今つながる?'))).toMatch(/^🕘 いま\(14:30・(?:平日|土日祝)\)は電話の受付中\(毎日9時〜21時/);
   });
   it('at 21:05 a driver may still answer: likely, not certain', async () => {
-    const all = textOf(await talk(atJapanHour(21, 5)).say('0120-070-585から電話あった。折り返したほうがいい?'));
+    const all = textOf(await talk(atJapanTime(21, 5)).say('0120-070-585から電話あった。折り返したほうがいい?'));
     expect(all).toMatch(/まだつながるかもしれない/);
     expect(all).not.toMatch(/まずつながりません/);
   });
   it('at 2:30 a call from the drivers\' number is most likely a wrong number or a robocall', async () => {
-    expect(firstLine(await talk(atJapanHour(2, 30)).say('0120-070-585から着信'))).toMatch(/間違い電話か自動音声/);
+    expect(firstLine(await talk(atJapanTime(2, 30)).say('0120-070-585から着信'))).toMatch(/間違い電話か自動音声/);
   });
 });
 

@@ -10,3 +10,14 @@ const japanHourNow = () => new Date(Date.now() + 9 * HOUR_MS).getUTCHours();
 const SHIFT_MS = (japanHourNow() >= 10 && japanHourNow() < 16 ? 0 : (10 - japanHourNow() + 24) % 24) * HOUR_MS;
 
 export const daytimeInJapan = () => Date.now() + SHIFT_MS;
+
+/**
+ * The next moment (within a day, so the webhook's timestamp is believed) at this Japan hour and minute,
+ * moving forward like daytimeInJapan so that reply tokens stay fresh.
+ */
+export function atJapanTime(hour: number, minute = 0): () => number {
+  const now = new Date(Date.now() + 9 * HOUR_MS);
+  const target = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour, minute) - 9 * HOUR_MS;
+  const at = target < Date.now() ? target + 24 * HOUR_MS : target;
+  return () => at;
+}
