@@ -7,9 +7,8 @@ import type { Session } from '../../flows/conversation.js';
 import type { Lang } from '../../flows/types.js';
 import type { OutgoingMessage } from '../line/lineLimits.js';
 import { messagesFor } from '../render/draft.js';
-import { labelOf } from '../render/options.js';
+import { quickReplyOf } from '../render/options.js';
 import { MENU_AREAS } from '../richMenu/menuLayout.js';
-import { encodePostback } from '../buttons/actionCodes.js';
 import type { InboundEvent } from './inboundEvent.js';
 
 
@@ -24,11 +23,7 @@ export const overCapNotice = (lang: Lang): OutgoingMessage[] => [{ type: 'text',
 /** The rich menu's actions as buttons, with the session's epoch so that they are not stale. */
 export function apology(lang: Lang, session: Session | null): OutgoingMessage[] {
   const epoch = session?.epoch ?? 0;
-  const items = MENU_AREAS.map(({ code }) => ({
-    type: 'action' as const,
-    action: { type: 'postback' as const, label: labelOf(code, lang), data: encodePostback(code, epoch), displayText: labelOf(code, lang) },
-  }));
-  return [{ type: 'text', text: messagesFor(lang).notices.apology, quickReply: { items } }];
+  return [{ type: 'text', text: messagesFor(lang).notices.apology, quickReply: quickReplyOf(MENU_AREAS.map(({ code }) => code), lang, epoch) }];
 }
 
 /** Only a message the user expects an answer to gets an apology: not an unfollow, unsend or unknown type. */

@@ -32,14 +32,14 @@ const OPTION_NUMBER = /^(\d{1,2})$/;
  * What a follow-up means in a tree when the last reply did not say. "じゃあ折り返す" is "I will call the
  * driver back" only in the call-back tree (the driver answer offers it itself); about an unknown number, a
  * found-online number or after a scam warning it gets the safe answer, checking the order in the app,
- * never "call once more".
+ * never "call once more". "じゃあどうする?" (whatNow) asks for the next step from where the user is in that tree.
  */
-// "じゃあどうする?" (whatNow) asks for the next step from where the user is in that tree.
+const CHECK_THE_APP = 'scam:orders' satisfies ActionCode;
 const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
   callbackDecision: { willCallBack: 'callback:will', whatNow: 'callback:redelivery' },
-  callerIdentification: { willCallBack: 'scam:orders', whatNow: 'callback:ask' },
-  supportChannel: { willCallBack: 'scam:orders', whatNow: 'support:steps', how: 'support:steps' },
-  scamCheck: { willCallBack: 'scam:orders', whatNow: 'scam:orders' },
+  callerIdentification: { willCallBack: CHECK_THE_APP, whatNow: 'callback:ask' },
+  supportChannel: { willCallBack: CHECK_THE_APP, whatNow: 'support:steps', how: 'support:steps' },
+  scamCheck: { willCallBack: CHECK_THE_APP, whatNow: CHECK_THE_APP },
   prepareCall: { whatNow: 'prep:explain' },
 };
 

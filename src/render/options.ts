@@ -1,7 +1,7 @@
 /** Button labels for every action code, in both languages, each within LINE's 20-grapheme label limit. */
 import type { View } from '../../flows/conversation.js';
 import type { Lang, Topic } from '../../flows/types.js';
-import type { ActionCode } from '../buttons/actionCodes.js';
+import { encodePostback, type ActionCode } from '../buttons/actionCodes.js';
 
 const LABELS: Record<ActionCode, { ja: string; en: string }> = {
   menu: { ja: 'メニュー', en: 'Menu' },
@@ -55,6 +55,14 @@ const LABELS: Record<ActionCode, { ja: string; en: string }> = {
 };
 
 export const labelOf = (code: ActionCode, lang: Lang) => LABELS[code][lang];
+
+/** Buttons as LINE quick replies: postbacks carrying the session epoch (old buttons are then recognised), the label echoed as the user's line. */
+export const quickReplyOf = (codes: readonly ActionCode[], lang: Lang, epoch: number) => ({
+  items: codes.map((code) => ({
+    type: 'action' as const,
+    action: { type: 'postback' as const, label: labelOf(code, lang), data: encodePostback(code, epoch), displayText: labelOf(code, lang) },
+  })),
+});
 export const allActionCodes = () => Object.keys(LABELS) as ActionCode[];
 
 /** The button that opens each topic, for "did you mean" suggestions; null where no button fits. */

@@ -6,13 +6,13 @@
  */
 import type { Knowledge } from '../../data/schema.js';
 import type { Session, View } from '../../flows/conversation.js';
-import { encodePostback, type ActionCode } from '../buttons/actionCodes.js';
+import type { ActionCode } from '../buttons/actionCodes.js';
 import { renderCallbackDecision } from './callbackDecision.js';
 import { renderCallerIdentification } from './callerIdentification.js';
 import { messagesFor, type Draft, type RenderContext } from './draft.js';
 import { LINE_LIMITS, OutgoingMessages, type OutgoingMessage } from '../line/lineLimits.js';
 import { renderFallback, renderFaq, renderFollowUp, renderMenu, renderNote, renderSmallTalk } from './menuAndFaq.js';
-import { actionShowing, labelOf } from './options.js';
+import { actionShowing, labelOf, quickReplyOf } from './options.js';
 import { guardMessages } from './phoneGuard.js';
 import { renderPrepareCall } from './prepareCall.js';
 import { renderScamCheck } from './scamCheck.js';
@@ -121,12 +121,7 @@ export function renderReply(
     last.type === 'text' && last.text.length + hint.length + 1 <= LINE_LIMITS.textUtf16Units
       ? [...messages.slice(0, -1), { ...last, text: `${last.text}\n${hint}` }]
       : messages.length < LINE_LIMITS.messagesPerReply ? [...messages, { type: 'text', text: hint }] : messages;
-  const quickReply = {
-    items: options.map((code) => ({
-      type: 'action' as const,
-      action: { type: 'postback' as const, label: labelOf(code, rc.lang), data: encodePostback(code, session.epoch), displayText: labelOf(code, rc.lang) },
-    })),
-  };
+  const quickReply = quickReplyOf(options, rc.lang, session.epoch);
   const withChoices = withHint.map((m, i) => (i === withHint.length - 1 ? { ...m, quickReply } : m));
   const guarded = guardMessages(withChoices, allowedDigits);
   return { messages: OutgoingMessages.parse(guarded.messages), options, maskedNumbers: guarded.masked, followUps: followUps ?? {} };
