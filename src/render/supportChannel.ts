@@ -5,7 +5,7 @@ import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './d
 
 export function renderSupportChannel(state: SupportChannelState, ctx: SupportChannelContext, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).support;
-  const { support, numbers } = rc.knowledge;
+  const { support } = rc.knowledge;
   const hours = support.phone.hours;
   switch (state) {
     case 'recommendPhone':
@@ -29,7 +29,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
     case 'callbackSteps':
       return draft(
         ['prep:ask', 'support:hours', 'support:fake', 'menu'],
-        m.states.callbackSteps({ ...hours, steps: support.callbackSteps[rc.lang], official: numbers.numbers.filter((n) => n.role === 'officialSupport').map((n) => n.dial) }),
+        m.states.callbackSteps({ ...hours, steps: support.callbackSteps[rc.lang], official: dialsOf(rc.knowledge).official }),
       );
     case 'fakeNumberSigns':
       return draft(['support:steps', 'scam:ask', 'menu'], m.states.fakeNumberSigns({ signs: support.fakeNumberSigns.map((s) => s[rc.lang]), official: dialsOf(rc.knowledge).official }));
@@ -55,10 +55,9 @@ function phoneStatus(at: number, rc: RenderContext, newYear = false, later = fal
   const when = later ? m.at({ hour: now.hour, weekday: now.weekday, weekend }) : m.now({ clock, weekend });
   if (!status.open) return m.closed({ ...status.hours, when });
   const list = (ranges: readonly { from: number; to: number }[]) => ranges.map((r) => m.range(r)).join(rc.lang === 'ja' ? '・' : ', ');
-  const quiet = rc.lang === 'ja'
-    ? `平日${list(support.crowd.weekday.quiet)}・土日祝${list(support.crowd.weekendOrHoliday.quiet)}`
-    : `weekdays ${list(support.crowd.weekday.quiet)}, weekends ${list(support.crowd.weekendOrHoliday.quiet)}`;
-  return m.open({ ...status.hours, when, later, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning || (later && (now.weekday === 1 || now.weekday === 6) && now.hour < 12) });
+  const quiet = m.quietRanges({ weekday: list(support.crowd.weekday.quiet), weekend: list(support.crowd.weekendOrHoliday.quiet) });
+  // phoneStatusAt reads Monday and Saturday mornings off the same instant, the asked one when `later`.
+  return m.open({ ...status.hours, when, later, weekend, crowd: status.crowd, busy: list(support.crowd[status.dayType].busy), quiet, peak: status.peakMorning });
 }
 
 function hoursAnswer(at: number, newYear: boolean, later: boolean, rc: RenderContext) {

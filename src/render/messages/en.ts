@@ -208,6 +208,7 @@ export const en = {
       newYear: (h) => `Over the New Year holidays the phone hours can differ from the usual daily ${hours(h)}, so check under Customer Service in the app.`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `Next quiet time: ${when} ${from}:00–${to}:00.`),
       range: (h) => hours(h),
+      quietRanges: ({ weekday, weekend }) => `weekdays ${weekday}, weekends ${weekend}`,
     },
     states: {
       choosingNeed: (h) => ({

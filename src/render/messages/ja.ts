@@ -217,6 +217,7 @@ export const ja = {
       newYear: (h) => `年末年始は電話の受付時間がふだん(毎日${hours(h)})と違うことがあるので、アプリの「カスタマーサービス」で確かめてください。`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `次にすいているのは${when === 'today' ? '今日' : '明日'}の${from}時〜${to}時です。`),
       range: (h) => hours(h),
+      quietRanges: ({ weekday, weekend }) => `平日${weekday}・土日祝${weekend}`,
     },
     states: {
       choosingNeed: (h) => ({

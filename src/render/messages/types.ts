@@ -109,6 +109,7 @@ export interface Messages {
       newYear: Say<Hours>;
       nextQuiet: Say<{ when: 'now' | 'today' | 'tomorrow'; from: number; to: number }>;
       range: Say<Hours>;
+      quietRanges: Say<{ weekday: string; weekend: string }>;
     };
     states: ForStates<{
       choosingNeed: Answer<Hours>;
