@@ -45,6 +45,6 @@ times.sort((a, b) => a - b);
 console.log(`\nreading one message: median ${times[Math.floor(times.length / 2)]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms (${times.length} reads)`);
 
 if (process.argv.includes('--misses')) {
-  console.log('\nmisread:');
-  for (const o of outcomes.filter((x) => !x.correct)) console.log(`${o.entry.file}:${o.entry.line} ${JSON.stringify(o.entry.text)} → ${o.misses.join('; ')}`);
+  console.log('\nmisread (with the rule that settled the topic: src/understand/rules/topicRules.ts, or the classifier):');
+  for (const o of outcomes.filter((x) => !x.correct)) console.log(`${o.entry.file}:${o.entry.line} ${JSON.stringify(o.entry.text)} → ${o.misses.join('; ')} [rule ${o.judged.reading.rule}]`);
 }

@@ -97,6 +97,11 @@ export interface Session {
   offered?: { options: string[]; followUps: Partial<Record<FollowUp, string>> };
   /** Set by "英語で" / "in Japanese": the language the user asked for, kept whatever they type next. */
   prefersLang?: Lang;
+  /**
+   * The last answer was a note. Notes leave the trees where they were, so without this a "なんで?" after
+   * "where is my card company's number?" would be answered about the scam warning before it.
+   */
+  lastNote?: NoteId;
 }
 
 export interface Conversation {
@@ -194,6 +199,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
   }
 
   function currentView(session: Session): View {
+    if (session.lastNote) return { kind: 'note', note: session.lastNote };
     const where = session.triage.value;
     if (where === 'faq') {
       const topic = (session.triage.context as { faqTopic: FaqTopic | null }).faqTopic;

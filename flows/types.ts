@@ -91,7 +91,8 @@ export interface LinkFinding {
 export const HANDOVER_SIGNS: readonly ScamSignId[] = ['cardNumber', 'personalData', 'giftCard', 'remoteApp', 'moneyDemand'];
 
 /** Questions beside the trees that have one short answer of their own. */
-export type NoteId = 'cardCompany' | 'carrierNumber' | 'relayedNumber' | 'otherCarriers' | 'languages' | 'noOrderInTransit' | 'repeatedCalls' | 'amazonTexts' | 'spamMail' | 'whyNoNumber' | 'orderMatches' | 'tollFree' | 'notSales' | 'nothingFound' | 'driverMap' | 'whileOnCall' | 'orderNumber';
+export const NOTE_IDS = ['cardCompany', 'carrierNumber', 'relayedNumber', 'otherCarriers', 'languages', 'noOrderInTransit', 'repeatedCalls', 'amazonTexts', 'spamMail', 'whyNoNumber', 'orderMatches', 'tollFree', 'notSales', 'nothingFound', 'driverMap', 'whileOnCall', 'orderNumber'] as const;
+export type NoteId = (typeof NOTE_IDS)[number];
 
 /** Whole short messages: answers to the bot's last question, or a bare greeting. */
 export type FollowUp = 'yes' | 'no' | 'why' | 'how' | 'willCallBack' | 'hello' | 'whatNow' | 'dontUnderstand' | 'toEnglish' | 'toJapanese';
@@ -130,4 +131,6 @@ export interface Reading {
   askedTime: { at: number; hourNamed: boolean } | null;
   /** When the topic is uncertain or 'none': the next most likely topics, best first ("did you mean"). */
   alternatives: Topic[];
+  /** Which rule settled the topic (src/understand/rules/), or `classifier`: for logs and the report, never for replies. */
+  rule: string;
 }

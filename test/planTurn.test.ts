@@ -6,7 +6,7 @@ import { numbers } from './helpers/machineEvents.js';
 
 const reading = (over: Partial<Reading>): Reading => ({
   lang: 'ja', numbers: [], unreadNumber: false, links: [], signs: [], harmDone: false, topic: 'none',
-  situation: null, need: null, prepTopic: null, followUp: null, onCall: false, note: null, reason: null, driverAsked: false, callQuestion: null, manyTries: false, newYear: false, askedTime: null, alternatives: [], ...over,
+  situation: null, need: null, prepTopic: null, followUp: null, onCall: false, note: null, reason: null, driverAsked: false, callQuestion: null, manyTries: false, newYear: false, askedTime: null, alternatives: [], rule: 'classifier', ...over,
 });
 const steps = (r: Reading) => planTurn(r, 0).map((i) => (i.type === 'flow' ? `${i.flow}:${i.event?.type ?? 'open'}` : i.type === 'faq' ? `faq:${i.topic}` : i.type));
 

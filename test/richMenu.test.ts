@@ -13,7 +13,7 @@ import { MENU_FONT_FILE, drawMenu } from '../src/richMenu/menuImage.js';
 import { MENU_AREAS, MENU_NAME, MENU_SIZE, areaBounds, messageOf, richMenuRequest, type Bounds } from '../src/richMenu/menuLayout.js';
 import { createRichMenuClients, publishRichMenu, removeRichMenus, type RichMenuClients } from '../src/richMenu/publishRichMenu.js';
 import { encodePostback } from '../src/buttons/actionCodes.js';
-import { buttonOfTypedText } from '../src/conversation/respond.js';
+import { followUps } from '../src/conversation/respond.js';
 import { driver, textOf } from './helpers/conversationDriver.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { startBot } from './helpers/startBot.js';
@@ -50,7 +50,7 @@ describe('rich menu areas', () => {
 
   // A tap sends text; wherever the user is in a conversation, it must mean the action the area stands for.
   it.each(MENU_AREAS.map((a) => [a.title, a] as const))('"%s" sends text that means its action wherever the user is', (_title, area) => {
-    expect(buttonOfTypedText(messageOf(area))).toBe(area.code);
+    expect(followUps.buttonOfTypedText(messageOf(area))).toBe(area.code);
   });
 });
 

@@ -14,7 +14,7 @@ const knowledge = loadKnowledge();
 const links = createLinkReader(knowledge.domains);
 const scam = (text: string) => {
   const t = normalizeText(text);
-  return readScamSigns(t, foldForClassifier(t), { hasLinks: links.findLinks(t).length > 0, numbers: [], answeringWhatHappened: false });
+  return readScamSigns({ text: t, folded: foldForClassifier(t) }, { hasLinks: links.findLinks(t).length > 0, numbers: [], answeringWhatHappened: false });
 };
 const slot = <T>(read: (t: string, f: string) => T) => (text: string) => read(normalizeText(text), foldForClassifier(normalizeText(text)));
 

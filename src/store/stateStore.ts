@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Session } from '../../flows/conversation.js';
+import { NOTE_IDS } from '../../flows/types.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import type { OutgoingMessage } from '../line/lineLimits.js';
 
@@ -134,6 +135,7 @@ const SessionSchema = z.object({
     .object({ options: z.array(z.string().max(64)).max(13), followUps: z.record(z.string(), z.string().max(64)) })
     .optional(),
   prefersLang: z.enum(['ja', 'en']).optional(),
+  lastNote: z.enum(NOTE_IDS).optional(),
 });
 
 export function parseSession(raw: string | null | undefined): Session | null {

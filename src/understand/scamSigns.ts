@@ -7,6 +7,7 @@
  * 教えちゃった / 教えてしまいました / 教えてもうた, and not 教えない / 教えたら / 教えたほうがいい.
  */
 import type { IdentifiedNumber, ScamSignId } from '../../flows/types.js';
+import { DOUBT, DRIVER, has, HELP_LINE, SUPPORT_DESK, type MessageForms } from './lexicon.js';
 
 export interface ScamReading {
   signs: ScamSignId[];
@@ -91,8 +92,6 @@ const ODD_HOURS =
 const ROLE_WORDS = /アマゾン|あまぞん|amazon|ｱﾏｿﾞﾝ/i;
 // "Someone from Amazon" said it: with a number that is not Amazon's, the caller ID is what lies.
 const CLAIMED_AMAZON = /(?:アマゾン|あまぞん|amazon)(?:の|を|って|と|です|と名乗|って名乗|名乗|から)|(?:名乗|なのっ)/i;
-const SUPPORT_WORDS = /サポート|さぽーと|カスタマー|かすたまー|窓口|センター|問い合わせ|といあわせ|ヘルプ|help|support|customer service|hotline|helpline|cs\b/i;
-const DOUBT = /本物|ほんもの|偽物|にせもの|本当|ほんと|信じ|信用|really|real\b|fake|legit/i;
 const ANSWERED = /出たら|でたら|出ると|出てみたら|answered|picked up/i;
 const NOT_A_DRIVER = /セキュリティ|security|fraud|不正|サポート|support|カスタマー|customer service|請求|billing|アカウント|account|press [0-9]|[0-9]番を押/i;
 // The number was handed to the user to call (in an SMS, a voicemail, a search result) ...
@@ -101,7 +100,8 @@ const GIVEN_TO_CALL = /(?:に|へ)お?(?:かけ|掛け|電話|でんわ|折り�
 const RANG_US = /＃\s?から|から(?:の)?(?:着信|電話|でんわ)|着信|留守電|るすでん|かかってき|(?:called|rang|calling) me|missed call|call from/i;
 const CHEATING_SIGNS: ScamSignId[] = ['cardNumber', 'personalData', 'moneyDemand', 'giftCard', 'remoteApp', 'urgency'];
 
-export function readScamSigns(text: string, folded: string, facts: ScamFacts): ScamReading {
+export function readScamSigns(message: MessageForms, facts: ScamFacts): ScamReading {
+  const { text, folded } = message;
   const either = (re: RegExp) => re.test(text) || re.test(folded);
   const harmDone = readHarm(text, facts.answeringWhatHappened);
   // A message that arrived by SMS or with a link is itself the request: its money words need no "they asked".
@@ -121,27 +121,28 @@ export function readScamSigns(text: string, folded: string, facts: ScamFacts): S
   if (signs.has('giftCard')) signs.add('moneyDemand');
   if (received || either(LINK_WORDS)) signs.add('smsLink');
   if (either(ODD_HOURS)) signs.add('oddHours');
-  for (const sign of numberSigns(either, facts.numbers, signs)) signs.add(sign);
+  for (const sign of numberSigns(message, facts.numbers, signs)) signs.add(sign);
   // A driver confirming the address, building or room number is reason 2 of document 000, not data fishing.
   // What was said stays said (harmDone), but it is no sign: the plan answers it with that reason.
-  const fromTheDriver = DRIVER_WORDS.test(text) || facts.numbers.some((n) => n.role === 'deliveryDriver') || facts.answeringDriverCall === true;
+  const fromTheDriver = has(message, DRIVER) || facts.numbers.some((n) => n.role === 'deliveryDriver') || facts.answeringDriverCall === true;
   if (fromTheDriver && ADDRESS_WORDS.test(text) && !NOT_JUST_THE_ADDRESS.test(text) && !IMPERSONATION.test(text)) signs.delete('personalData');
   return { signs: [...signs], harmDone };
 }
 
 /** What the numbers in the message add: a real Amazon number doing what Amazon never does, or a stranger's "support line". */
-function numberSigns(either: (re: RegExp) => boolean, numbers: readonly IdentifiedNumber[], signs: Set<ScamSignId>): ScamSignId[] {
+function numberSigns(message: MessageForms, numbers: readonly IdentifiedNumber[], signs: Set<ScamSignId>): ScamSignId[] {
+  const either = (re: RegExp) => re.test(message.text) || re.test(message.folded);
   const found: ScamSignId[] = [];
   // Amazon's own support line can be asked about without any doubt about who is calling.
   const cheating = CHEATING_SIGNS.some((s) => signs.has(s));
   const vetted = numbers.some((n) => n.vettedId !== undefined && (n.role !== 'officialSupport' || cheating));
   const strangers = numbers.filter((n) => n.vettedId === undefined);
-  if (vetted && (cheating || signs.has('oddHours') || signs.has('smsLink') || either(DOUBT))) found.push('spoofedNumber');
+  if (vetted && (cheating || signs.has('oddHours') || signs.has('smsLink') || has(message, DOUBT))) found.push('spoofedNumber');
   if (strangers.length > 0 && either(CLAIMED_AMAZON)) found.push('spoofedNumber');
   // A stranger's "Amazon support" number is a fake support line when the user was given it to call; when it is
   // the number that rang, the caller ID is what lies.
   const claimsSupport =
-    (strangers.length > 0 && either(SUPPORT_WORDS) && (either(ROLE_WORDS) || either(DOUBT))) ||
+    (strangers.length > 0 && has(message, SUPPORT_DESK, HELP_LINE) && (either(ROLE_WORDS) || has(message, DOUBT))) ||
     // Amazon's support has no navi-dial or unlisted free-dial line: one "from Amazon" is someone else's.
     (strangers.some((n) => n.kind === 'naviDial' || n.kind === 'tollFree') && either(ROLE_WORDS));
   if (claimsSupport) found.push(either(GIVEN_TO_CALL) || !either(RANG_US) ? 'fakeSupportNumber' : 'spoofedNumber');
@@ -164,7 +165,6 @@ const LINK_FOLLOWED =
   /(?:リンク|りんく|URL|url)(?:を)?(?:押|お|踏|ふ|開|ひら|タップ|クリック)(?:し)?(?:ちゃ(?:った|いました)|てしま(?:った|いました)|てもう(?:た)|た(?!ら|ほう|方)|ました)|(?:already |just )?(?:pressed|clicked|tapped|opened|followed) (?:the |that |a )?link(?! (?:yet|before))/i;
 // "押しちゃったけど何も入力してない": the page was seen, nothing given; the link warning, not the help after harm.
 const NOTHING_ENTERED = /(?:何も|なにも|なんも)(?:入力|入れ|いれ|教え|おしえ|打|書)(?:て|って)?(?:ない|いない|ません|へん)|didn'?t (?:enter|type|give|put in) anything|entered nothing|nothing entered/i;
-const DRIVER_WORDS = /配達|配送|宅配|ドライバー|どらいばー|運転手|driver|delivery|courier/i;
 const ADDRESS_WORDS = /住所|建物名|マンション名|アパート名|部屋番号|号室|番地|表札|address|building name|room number|apartment number/i;
 // Someone who only claims to be a driver, or whom the user doubts, is not the driver of reason 2.
 const IMPERSONATION = /名乗|なのる|なりすま|成りすま|偽物|偽の|にせ|装|知らない番号|claim(?:ed|ing)? to be|pretend|unknown number/i;

@@ -4,6 +4,7 @@
  * Each is a closed set with a few readable patterns; the topic itself comes from the classifier.
  */
 import type { CallbackSituation, FollowUp, PrepTopic, SupportNeed } from '../../flows/types.js';
+import { DEVICE } from './lexicon.js';
 
 type Rule<T> = { value: T; pattern: RegExp };
 
@@ -20,7 +21,7 @@ const SITUATIONS: Rule<CallbackSituation>[] = [
 const NEEDS: Rule<SupportNeed>[] = [
   { value: 'prime', pattern: /プライム|ぷらいむ|prime/i },
   { value: 'business', pattern: /ビジネス|法人|会社(?:で|用|の)|請求書|領収書|経費|business|invoice|receipt for (?:my|the) company/i },
-  { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i },
+  { value: 'device', pattern: DEVICE.pattern },
   { value: 'detailed', pattern: /send (?:amazon |them )?an? e-?mail|e-?mail (?:them|amazon)|メールで(?:問い合わせ|送|相談)|写真|しゃしん|画像|添付|資料|スクショ|証拠|詳しく(?:説明|書)|長く|長文|文章で|ちゃんと説明|photo|picture|screenshot|attach|document|evidence|long (?:story|explanation)|in detail|in writing/i },
   // Asking for the chat (where it is, or wanting it instead of a call); not "チャットは苦手".
   { value: 'chat', pattern: /(?<!電話も|でんわも)(?:チャット|ちゃっと)(?!も|は苦手|が苦手|だと|じゃ)|\bchat\b(?! is hard)/i },
@@ -32,7 +33,7 @@ const PREP_TOPICS: Rule<PrepTopic>[] = [
   { value: 'returnRefund', pattern: /返品|へんぴん|返金|へんきん|交換|壊れて|破損|違う(?:商品|もの)|間違った商品|不良|return|refund|exchange|broken|damaged|wrong item/i },
   { value: 'account', pattern: /アカウント|メアド|メールアドレス|登録情報|email address|あかうんと|ログイン|ろぐいん|パスワード|ぱすわーど|乗っ取|サインイン|二段階|account|log ?in|sign ?in|password|hacked/i },
   { value: 'payment', pattern: /支払|払っ|払い|代引|請求|決済|引き落と|二重|カード(?:の)?(?:明細|請求)|料金|課金|payment|charge|billing|billed|double charged/i },
-  { value: 'device', pattern: /kindle|キンドル|きんどる|fire ?(?:tv|stick)?\b|ファイヤ|ファイア|echo|エコー|えこー|アレクサ|alexa|端末|デバイス|タブレット|device|tablet/i },
+  { value: 'device', pattern: DEVICE.pattern },
   { value: 'delivery', pattern: /配送|配達|届かない|届いてない|届いていない|こない|来ない|荷物|にもつ|不在|置き配|delivery|deliver|parcel|package|hasn'?t arrived|not arrived/i },
 ];
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createConversation, type Intent, type View } from '../../flows/conversation.js';
 import { TOPICS, type FlowId, type Reading, type Topic } from '../../flows/types.js';
 import type { Knowledge } from '../../data/schema.js';
-import { followUpChoice } from '../../src/conversation/respond.js';
+import { followUpChoice } from '../../src/understand/followUps.js';
 import { draftFor } from '../../src/render/renderReply.js';
 import { ActionCode, intentOfAction } from '../../src/buttons/actionCodes.js';
 import { digitsOf } from '../../src/render/phoneGuard.js';
