@@ -10,6 +10,7 @@ import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { createNumberDirectory } from '../src/understand/phoneNumbers.js';
 import { createReaderFromKnowledge } from '../src/understand/readMessage.js';
 import { createJudge, figures, loadCorpus, score } from '../test/helpers/corpus.js';
+import { createMultiTurnJudge, followUpShare, loadMultiTurn, MULTITURN_DIR, perKind, type MultiTurnVerdict } from '../test/multiturn/judge.js';
 
 const knowledge = loadKnowledge();
 const started = performance.now();
@@ -33,6 +34,23 @@ for (const t of f.perTopic) console.log(`| ${t.topic} | ${t.support} | ${pct(t.p
 const heldOut = figures(loadCorpus(join(import.meta.dirname, '..', 'test', 'corpus', 'heldout')).map((e) => score(e, judge(e))));
 console.log(`\nheld-out set (test/corpus/heldout, ${heldOut.total} messages, never used for tuning): accuracy ${pct(heldOut.accuracy)}, scam-sign recall ${pct(heldOut.signRecall)}, harm recall ${pct(heldOut.harmRecall)}`);
 
+// Conversations: what each kind of follow-up was read as, and whether the reply then said the right thing.
+const multiTurn = createMultiTurnJudge();
+const mtDev = loadMultiTurn(MULTITURN_DIR).flatMap(multiTurn);
+const mtHeldOut = loadMultiTurn(join(MULTITURN_DIR, 'heldout')).flatMap(multiTurn);
+const kindRows = (v: MultiTurnVerdict[]) => new Map(perKind(v).map((k) => [k.kind, k]));
+const [devKinds, heldKinds] = [kindRows(mtDev), kindRows(mtHeldOut)];
+console.log(`\nmulti-turn conversations (test/multiturn): ${new Set(mtDev.map((v) => v.convId)).size} dev, ${new Set(mtHeldOut.map((v) => v.convId)).size} held-out`);
+console.log('| turn kind | dev turns | dev read right | dev answered right | held-out turns | held-out read right | held-out answered right |\n|---|---|---|---|---|---|---|');
+for (const [kind, d] of devKinds) {
+  const h = heldKinds.get(kind)!;
+  console.log(`| ${kind} | ${d.turns} | ${pct(d.readRight)} | ${pct(d.answeredRight)} | ${h.turns} | ${pct(h.readRight)} | ${pct(h.answeredRight)} |`);
+}
+console.log(
+  `follow-ups (every turn after the first): read right ${pct(followUpShare(mtDev, (v) => v.readRight))} dev, ${pct(followUpShare(mtHeldOut, (v) => v.readRight))} held-out; ` +
+    `answered right ${pct(followUpShare(mtDev, (v) => v.ok))} dev, ${pct(followUpShare(mtHeldOut, (v) => v.ok))} held-out`,
+);
+
 const times: number[] = [];
 for (let round = 0; round < 5; round++) {
   for (const entry of corpus) {
@@ -46,5 +64,10 @@ console.log(`\nreading one message: median ${times[Math.floor(times.length / 2)]
 
 if (process.argv.includes('--misses')) {
   console.log('\nmisread (with the rule that settled the topic: src/understand/rules/topicRules.ts, or the classifier):');
+  console.log('\nmulti-turn follow-ups read wrongly (dev):');
+  for (const v of mtDev.filter((x) => x.kind !== 'start' && !x.readRight)) {
+    console.log(`${v.convId} ${v.kind} ${JSON.stringify(v.user)} → answered ${v.answered} (${v.replyLang}), wanted ${v.topic} [rule ${v.rule}]`);
+  }
+  console.log('');
   for (const o of outcomes.filter((x) => !x.correct)) console.log(`${o.entry.file}:${o.entry.line} ${JSON.stringify(o.entry.text)} → ${o.misses.join('; ')} [rule ${o.judged.reading.rule}]`);
 }

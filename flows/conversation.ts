@@ -114,6 +114,24 @@ export interface Conversation {
   machines: Readonly<Record<FlowId, AnyStateMachine>>;
 }
 
+/** A view named in one short string ("callbackDecision.adviseApp", "note.cardCompany", "why:faq.silentCall"), for logs and tests. */
+export function answerKey(view: View): string {
+  switch (view.kind) {
+    case 'flow':
+      return `${view.flow}.${view.state}`;
+    case 'faq':
+      return `faq.${view.topic}`;
+    case 'note':
+      return `note.${view.note}`;
+    case 'followUp':
+      return `${view.ask}:${answerKey(view.about)}`;
+    case 'fallback':
+      return `fallback.${view.cause}`;
+    default:
+      return view.kind;
+  }
+}
+
 export function createConversation(knowledge: Knowledge): Conversation {
   const adviceFor = Object.fromEntries(
     knowledge.delivery.callbackAdvice.map((row) => [row.situation, row.advice]),

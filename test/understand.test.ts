@@ -113,14 +113,29 @@ describe('details and follow-ups', () => {
   });
 
   it('knows a bare follow-up from a message that merely starts like one', () => {
-    expect(readFollowUp('なんで?')).toBe('why');
-    expect(readFollowUp('はい')).toBe('yes');
-    expect(readFollowUp('じゃあ折り返す')).toBe('willCallBack');
-    expect(readFollowUp('どうやって確認するの?')).toBe('how');
-    expect(readFollowUp('How?')).toBe('how');
-    expect(readFollowUp("ok I'll call them back")).toBe('willCallBack');
-    expect(readFollowUp('はい、0120-070-585から着信がありました')).toBeNull();
-    expect(readFollowUp('折り返すべき?')).toBeNull();
+    expect(readFollowUp('なんで?', true)).toBe('why');
+    expect(readFollowUp('はい', true)).toBe('yes');
+    expect(readFollowUp('じゃあ折り返す', true)).toBe('willCallBack');
+    expect(readFollowUp('どうやって確認するの?', true)).toBe('how');
+    expect(readFollowUp('How?', true)).toBe('how');
+    expect(readFollowUp("ok I'll call them back", true)).toBe('willCallBack');
+    expect(readFollowUp('はい、0120-070-585から着信がありました', false)).toBeNull();
+    expect(readFollowUp('折り返すべき?', true)).toBeNull();
+  });
+
+  it('reads a follow-up said with a few more words, when the message names nothing else', () => {
+    expect(readFollowUp('英語でお願いします(海外の同僚に送るので)', true)).toBe('toEnglish');
+    expect(readFollowUp('can you write that in japanese so i can show her', true)).toBe('toJapanese');
+    expect(readFollowUp('よくわからん、もっと簡単に言うて', true)).toBe('dontUnderstand');
+    expect(readFollowUp('huh? i don\'t follow', true)).toBe('dontUnderstand');
+    expect(readFollowUp('なんで無視でいいの', true)).toBe('why');
+    expect(readFollowUp('yes please', true)).toBe('yes');
+    expect(readFollowUp('ほなどないしたらええの', true)).toBe('whatNow');
+    // A question about the support's languages is a question, not a request to switch.
+    expect(readFollowUp('英語で対応してもらえる?', true)).toBeNull();
+    // "注文番号がわからない" says what the user is missing, not that the answer was unclear.
+    expect(readFollowUp('注文番号がわからない', true)).toBeNull();
+    expect(readFollowUp('なんで0120070585から電話くるの', false)).toBeNull();
   });
 });
 

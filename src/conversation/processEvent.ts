@@ -88,6 +88,7 @@ export function createEventProcessor(deps: ProcessorDeps): EventProcessor {
     } else {
       const result = await runner.run(await withProfileLanguage(event), stored);
       metrics.intent(result.intent);
+      log.debug({ intent: result.intent, rule: result.rule, answered: result.answered }, 'message understood');
       if (result.reply?.maskedNumbers) log.error({ masked: result.reply.maskedNumbers }, 'unvetted phone number masked in a reply');
       const session = result.session === stored ? 'unchanged' : result.session;
       await turn.save({ session, messages: result.reply?.messages ?? null, at: now() });

@@ -3,7 +3,7 @@
  * understand → plan → machines → render, in that order and nowhere else.
  */
 import type { Knowledge } from '../../data/schema.js';
-import type { Conversation, Intent, Session, View } from '../../flows/conversation.js';
+import { answerKey, type Conversation, type Intent, type Session, type View } from '../../flows/conversation.js';
 import { planTurn } from '../../flows/planTurn.js';
 import { FLOW_IDS, type Lang } from '../../flows/types.js';
 import { decodePostback, intentOfAction } from '../buttons/actionCodes.js';
@@ -23,6 +23,8 @@ export interface TurnResult {
   intent: Intent['type'] | 'none';
   /** For logs only: the rule that settled what a text meant (src/understand/rules/), or how a follow-up was read. */
   rule?: string;
+  /** For logs only: the view the reply answered with (`answerKey`). */
+  answered?: string;
 }
 
 export interface Responder {
@@ -112,9 +114,10 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
       const allowed = userE164.length ? new Set([...vettedDigits, ...allowedDigitForms(userE164)]) : vettedDigits;
       const reply = renderReply(stepped.views, stepped.session, knowledge, allowed);
       const { lastNote, ...rest } = stepped.session;
-      const note = noteAnswered(stepped.views.at(-1)!, lastNote);
+      const lead = stepped.views.at(-1)!;
+      const note = noteAnswered(lead, lastNote);
       const session: Session = { ...rest, ...(note ? { lastNote: note } : {}), offered: { options: reply.options, followUps: reply.followUps } };
-      return { session, reply, intent: intents.at(-1)!.type, ...(rule ? { rule } : {}) };
+      return { session, reply, intent: intents.at(-1)!.type, answered: answerKey(lead), ...(rule ? { rule } : {}) };
     },
   };
 }

@@ -78,11 +78,13 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
       // "なんて言えばいい?" about calling a driver back is the call-back script, not how to explain to support.
       const scriptAsked = has(message, SCRIPT_QUESTION) && (ctx.activeFlow === 'callbackDecision' || ctx.activeFlow === 'callerIdentification' || has(message, CALL_BACK));
+      const note = noteOf(words);
+      const plain = numbers.length === 0 && !unreadNumber && found.length === 0 && signs.length === 0 && !harmDone && note === null;
       const base: Omit<Reading, 'topic' | 'alternatives' | 'rule'> = {
         lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic,
-        followUp: scriptAsked ? 'willCallBack' : readFollowUp(text),
+        followUp: scriptAsked ? 'willCallBack' : readFollowUp(text, plain),
         onCall: has(message, STILL_ON_CALL),
-        note: noteOf(words),
+        note,
         reason: reasonOf(words),
         driverAsked: has(message, DRIVER_ASKED),
         callQuestion: has(message, MISSED) ? 'missed' : has(message, PICK_UP) ? 'pickUp' : null,

@@ -79,4 +79,36 @@ const FOLLOW_UPS: Rule<FollowUp>[] = [
   { value: 'no', pattern: /^(?:いいえ|いや|ううん|違う|ちがう|違います|no|nope|nah|not really)[\s!！。.]*$/i },
 ];
 
-export const readFollowUp = (text: string) => first(FOLLOW_UPS, text, text);
+/**
+ * Follow-ups said with a few more words ("英語でお願い、夫に見せたい", "よくわからん、もっと簡単に",
+ * "なんで無視でいいの?", "yes please", "ほなどないしたらええの"). They are read as follow-ups only when the
+ * message is short and names nothing else (no number, link, scam sign or note: the caller says `plain`).
+ */
+const LOOSE_MAX_CHARS = 60;
+const NOT_ABOUT_SUPPORT_LANGUAGES = /対応|オペレーター|サポート|窓口|話せ|相談|support|operator|speak|talk to|available|service/i;
+const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
+  { value: 'toEnglish', pattern: /(?:英語|えいご)(?:で|に(?:して|訳))|\bin english\b|^english\b|\benglish (?:please|pls|version)/i },
+  { value: 'toJapanese', pattern: /(?:日本語|にほんご)(?:で|に(?:して|戻)|のセリフ)|\bin japanese\b|^japanese\b|\bjapanese (?:please|pls|version)/i },
+  {
+    value: 'dontUnderstand',
+    pattern:
+      /(?<![がはをのもか])(?:わから|分から|わかん|わがん|わがら|わかりま|分かりま)(?:ない|ん|へん|ね|ません|ない)|意味(?:が)?(?:不明|わから|分から)|いみわから|どういうこと|どゆこと|どういう意味|むず(?:い|かし)|難し|ややこし|もっと(?:簡単|かんたん|やさし|優し|わかりやす|分かりやす|短く)|(?:簡単|かんたん)に(?:言|教え|して)|短く|^つまり(?:なに|何|どういうこと)?[?？]?$|^(?:は|え|ん|へ)[?？]+|confus|(?:don'?t|do not) (?:get|follow|understand)|what do you mean|what does (?:that|it) mean|i'?m lost|simpler|short version|too (?:long|much|complicated)|plain english|^huh\b/i,
+  },
+  { value: 'why', pattern: /^(?:(?:え|えっ|でも|ほんま(?:に)?|本当に|じゃあ|で|それ)[、,?？!\s]*)*(?:なんで|なぜ|何で|どうして|why\b|how come|how can you (?:be sure|tell|know))/i },
+  {
+    value: 'whatNow',
+    pattern:
+      /(?:どう|どない|どげん|どがん|どぎゃん)(?:す|し)(?:る|れば|たら|よ|っぺ|ましょう|よう)|どうしとけば|\bwhat now\b|\bnow what\b|what (?:do|should|can) i do|what'?s (?:my|the) (?:options?|next step)|次(?:は|どう)|何(?:を)?すれば|なにすれば|anything (?:else )?i can do/i,
+  },
+  {
+    value: 'yes',
+    pattern: /^(?:はい|うん|ええ|おう|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
+  },
+];
+
+export function readFollowUp(text: string, plain: boolean): FollowUp | null {
+  const whole = first(FOLLOW_UPS, text, text);
+  if (whole || !plain || text.length > LOOSE_MAX_CHARS) return whole;
+  const loose = first(LOOSE_FOLLOW_UPS, text, text);
+  return (loose === 'toEnglish' || loose === 'toJapanese') && NOT_ABOUT_SUPPORT_LANGUAGES.test(text) ? null : loose;
+}

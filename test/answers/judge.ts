@@ -47,6 +47,8 @@ const Turn = z.object({
   must: z.array(z.string().regex(/^D[01]-\d{2}$/)),
   first: z.string().regex(/^D[01]-\d{2}$/).optional(),
   mustNot: z.array(z.enum(Object.keys(CLAIMS) as [Claim, ...Claim[]])).optional(),
+  /** "英語で" / "in Japanese": the language the reply must come in from this turn on. */
+  replyLang: z.enum(['ja', 'en']).optional(),
 });
 const Conversation = z.object({
   id: z.string().min(1),
@@ -82,12 +84,21 @@ export interface TurnVerdict {
   buttons: number;
   multiTurn: boolean;
   timed: boolean;
+  /** The view the reply answered with (flows/conversation.ts answerKey) and the reply's language. */
+  answered: string;
+  replyLang: 'ja' | 'en';
+  /** The rule that settled the message's topic, or how a follow-up was read. */
+  rule: string;
 }
 
 /** The desktop typing hint is a line of button labels, not something the reply states. */
 const HINT = /\n?\((?:ボタンが出ないときは|No buttons\?).*\)$/;
 const textOf = (m: OutgoingMessage) => (m.type === 'text' ? m.text : m.altText);
 const firstSentence = (s: string) => s.split(/(?<=[。!?！？])|\n|(?<=[.!?])\s/).map((x) => x.trim()).find((x) => x.length > 0) ?? '';
+
+/** English replies may quote a Japanese button or menu name; Japanese ones name Amazon and numbers. */
+const languageOf = (reply: string): 'ja' | 'en' =>
+  (reply.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0) * 3 > (reply.match(/[a-z]/gi)?.length ?? 0) ? 'ja' : 'en';
 
 export function createJudge() {
   const knowledge = loadKnowledge();
@@ -103,7 +114,9 @@ export function createJudge() {
   function judge(conv: AnswerConversation): TurnVerdict[] {
     let session: Session | null = null;
     const start = japanLocalToEpoch(conv.at ?? DEFAULT_AT);
+    let lang = conv.lang;
     return conv.turns.map((turn, i) => {
+      lang = turn.replyLang ?? lang;
       const result = responder.respond(
         { kind: 'text', text: turn.user, id: `${conv.id}-${i}`, userId: `U${conv.id}`, at: start + i * 60_000, replyToken: null, redelivery: false },
         session,
@@ -112,14 +125,14 @@ export function createJudge() {
       const messages = result.reply?.messages ?? [];
       const bubbles = messages.map((m, j) => (j === messages.length - 1 ? textOf(m).replace(HINT, '') : textOf(m)));
       const reply = bubbles.join('\n');
-      const missing = turn.must.filter((id) => !matcher(id, conv.lang).test(reply));
-      const notFirst = turn.first && !matcher(turn.first, conv.lang).test(firstSentence(bubbles[0] ?? '')) ? turn.first : null;
-      const said = sentencesOf(reply).filter((s) => !CONDITIONAL[conv.lang].test(s));
-      const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][conv.lang].test(s) && !(NEGATED[c]?.[conv.lang].test(s) ?? false)));
+      const missing = turn.must.filter((id) => !matcher(id, lang).test(reply));
+      const notFirst = turn.first && !matcher(turn.first, lang).test(firstSentence(bubbles[0] ?? '')) ? turn.first : null;
+      const said = sentencesOf(reply).filter((s) => !CONDITIONAL[lang].test(s));
+      const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][lang].test(s) && !(NEGATED[c]?.[lang].test(s) ?? false)));
       return {
         convId: conv.id,
         area: conv.area,
-        lang: conv.lang,
+        lang,
         user: turn.user,
         reply,
         ok: missing.length === 0 && notFirst === null && claimed.length === 0,
@@ -131,6 +144,9 @@ export function createJudge() {
         buttons: messages.at(-1)?.quickReply?.items.length ?? 0,
         multiTurn: conv.turns.length > 1,
         timed: conv.at !== undefined,
+        answered: result.answered ?? 'none',
+        replyLang: languageOf(reply),
+        rule: result.rule ?? 'none',
       };
     });
   }
