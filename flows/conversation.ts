@@ -59,7 +59,7 @@ export type Intent =
   /** `at`: the moment the question is about, for the FAQ whose answer depends on the hour. */
   | { type: 'faq'; topic: FaqTopic; at?: number }
   /** `greeting`: "こんにちは" gets a hello and what the bot can do, not "you're welcome". */
-  | { type: 'smallTalk'; greeting?: boolean }
+  | { type: 'smallTalk'; greeting?: boolean; declined?: boolean }
   /** `fromStart`: open the tree at its first question even when the user is already in it (the "…ask" buttons). */
   | { [F in FlowId]: { type: 'flow'; flow: F; event?: FlowTypes[F]['event']; fromStart?: boolean } }[FlowId]
   /** `suggestions`: the topics the message most resembled, offered as "did you mean". */
@@ -70,7 +70,8 @@ export type FlowView = { [F in FlowId]: { kind: 'flow'; flow: F; state: FlowType
 export type View =
   | { kind: 'menu'; greeting: boolean; reset: boolean }
   | { kind: 'faq'; topic: FaqTopic; at?: number }
-  | { kind: 'smallTalk'; greeting: boolean }
+  /** `declined`: "いや、ええわ" to what the bot offered; nothing to thank for. */
+  | { kind: 'smallTalk'; greeting: boolean; declined?: boolean }
   | FlowView
   | { kind: 'fallback'; cause: UnrecognizedCause; suggestions: Topic[] }
   /** `about`: the view the user was looking at, which the follow-up explains, simplifies or repeats. */
@@ -192,7 +193,7 @@ export function createConversation(knowledge: Knowledge): Conversation {
         };
       }
       case 'smallTalk':
-        return { session, view: { kind: 'smallTalk', greeting: intent.greeting ?? false } };
+        return { session, view: { kind: 'smallTalk', greeting: intent.greeting ?? false, ...(intent.declined ? { declined: true } : {}) } };
       // The conversation stays where it is: the user asked about the answer, not for a new one.
       case 'followUp':
         return { session, view: { kind: 'followUp', ask: intent.ask, about: currentView(session) } };

@@ -7,7 +7,7 @@ import { answerKey, type Conversation, type Intent, type Session, type View } fr
 import { planTurn } from '../../flows/planTurn.js';
 import { FLOW_IDS, type Lang } from '../../flows/types.js';
 import { decodePostback, intentOfAction } from '../buttons/actionCodes.js';
-import { createFollowUpReader, type WhereTheUserIs } from '../understand/followUps.js';
+import { createFollowUpReader, type FollowUpMeaning, type WhereTheUserIs } from '../understand/followUps.js';
 import { normalizeText, writtenInAnotherLanguage } from '../understand/normalizeText.js';
 import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';
@@ -45,6 +45,17 @@ interface Understood {
   rule?: string;
 }
 
+function intentOfMeaning(meaning: Exclude<FollowUpMeaning, { kind: 'switchLanguage' }>, at: number): Intent {
+  switch (meaning.kind) {
+    case 'choice':
+      return intentOfAction(meaning.code, at);
+    case 'aboutTheLastAnswer':
+      return { type: 'followUp', ask: meaning.ask };
+    case 'declined':
+      return { type: 'smallTalk', declined: true };
+  }
+}
+
 /** A new answer replaces the remembered note; a follow-up, small talk or a "didn't get that" keeps it. */
 function noteAnswered(lead: View, before: Session['lastNote']): Session['lastNote'] {
   if (lead.kind === 'note') return lead.note;
@@ -56,8 +67,10 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
 
   function whereTheUserIs(session: Session): WhereTheUserIs {
     const where = session.triage.value;
+    const flow = FLOW_IDS.find((f) => f === where);
     return {
-      flow: FLOW_IDS.find((f) => f === where),
+      flow,
+      ...(flow && session.flow ? { state: session.flow.value } : {}),
       atMenu: where === 'menu',
       offered: () => session.offered ?? { options: draftFor(conversation.currentView(session), { lang: session.lang, knowledge }).options, followUps: {} },
     };
@@ -89,8 +102,7 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
         if (meaning?.kind === 'switchLanguage') {
           return { intents: [{ type: 'followUp', ask: 'again' }], lang: meaning.lang, prefersLang: meaning.lang, userE164, rule: 'followUp:language' };
         }
-        const intents =
-          meaning?.kind === 'choice' ? [intentOfAction(meaning.code, event.at)] : meaning?.kind === 'aboutTheLastAnswer' ? [{ type: 'followUp', ask: meaning.ask } as const] : planTurn(reading, event.at);
+        const intents = meaning ? [intentOfMeaning(meaning, event.at)] : planTurn(reading, event.at);
         return { intents, lang: session.prefersLang ?? reading.lang, userE164, rule: meaning ? `followUp:${meaning.kind}` : reading.rule };
       }
       case 'sticker':

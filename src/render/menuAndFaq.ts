@@ -32,9 +32,9 @@ export function renderFaq(topic: FaqTopic, rc: RenderContext, at?: number): Draf
   return draft(AFTER_FAQ[topic], { headline: edge ? m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours) : m.faqHeadline[topic], body }, { whatNow: AFTER_FAQ[topic][0]! });
 }
 
-export function renderSmallTalk(greeting: boolean, rc: RenderContext): Draft {
+export function renderSmallTalk({ greeting, declined }: { greeting: boolean; declined?: boolean }, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).menu;
-  const body = greeting ? `${m.hello}\n${m.body}` : m.thanks;
+  const body = greeting ? `${m.hello}\n${m.body}` : declined ? m.declined : m.thanks;
   return draft(MENU_OPTIONS, { headline: body, body });
 }
 

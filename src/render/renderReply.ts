@@ -35,7 +35,7 @@ export function draftFor(view: View, rc: RenderContext): Draft {
     case 'faq':
       return renderFaq(view.topic, rc, view.at);
     case 'smallTalk':
-      return renderSmallTalk(view.greeting, rc);
+      return renderSmallTalk(view, rc);
     case 'fallback':
       return renderFallback(view.cause, view.suggestions, rc);
     case 'followUp':

@@ -9,7 +9,7 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
   const hours = support.phone.hours;
   switch (state) {
     case 'recommendPhone':
-      return draft(['support:steps', 'prep:ask', 'support:hours', 'menu'], m.states.recommendPhone({ status: phoneStatus(ctx.at, rc) }));
+      return offeringSteps(draft(['support:steps', 'prep:ask', 'support:hours', 'menu'], m.states.recommendPhone({ status: phoneStatus(ctx.at, rc) })), ctx.at, rc);
     case 'recommendChat':
       // The machine sends an urgent need here only while the phone is closed; asking for the chat, at any hour.
       return draft(['support:hours', 'prep:ask', 'menu'], m.states.recommendChat({ ...hours, asked: ctx.need === 'chat' }));
@@ -24,8 +24,10 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
         m.states.specialRoute({ name: route[rc.lang], how: route.how[rc.lang] }),
       );
     }
-    case 'phoneHoursNow':
-      return draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, ctx.newYear, ctx.later, rc));
+    case 'phoneHoursNow': {
+      const answer = draft(['support:steps', 'support:need:chat', 'prep:ask', 'menu'], hoursAnswer(ctx.at, ctx.newYear, ctx.later, rc));
+      return ctx.newYear ? answer : offeringSteps(answer, ctx.at, rc);
+    }
     case 'callbackSteps':
       return draft(
         ['prep:ask', 'support:hours', 'support:fake', 'menu'],
@@ -41,6 +43,15 @@ export function renderSupportChannel(state: SupportChannelState, ctx: SupportCha
     default:
       return state satisfies never;
   }
+}
+
+/** While the phone is open the answer asks whether to show the callback steps, and "はい" then shows them. */
+function offeringSteps(answer: Draft, at: number, rc: RenderContext): Draft {
+  if (!phoneStatusAt(at, rc.knowledge.support).open) return answer;
+  const [first, ...rest] = answer.messages;
+  if (first?.type !== 'text') return answer;
+  const asked = { ...first, text: `${first.text}\n${messagesFor(rc.lang).support.offerCallbackSteps}` };
+  return { ...answer, messages: [asked, ...rest], followUps: { ...answer.followUps, yes: 'support:steps' } };
 }
 
 /** One sentence: the hours, what they mean at this moment, and how crowded it is (or the New Year caution first). */

@@ -17,8 +17,9 @@ export interface Offered {
 }
 
 export interface WhereTheUserIs {
-  /** The tree the user is in, if any. */
+  /** The tree the user is in, if any, and the state it is in. */
   flow: FlowId | undefined;
+  state?: string;
   /** At the menu there is no answer to ask "why?" about. */
   atMenu: boolean;
   /** Worked out only when needed: most messages are not follow-ups. */
@@ -28,7 +29,9 @@ export interface WhereTheUserIs {
 export type FollowUpMeaning =
   | { kind: 'choice'; code: ActionCode }
   | { kind: 'aboutTheLastAnswer'; ask: FollowUpAsk }
-  | { kind: 'switchLanguage'; lang: Lang };
+  | { kind: 'switchLanguage'; lang: Lang }
+  /** "いや、ええわ" to an offer the reply made: nothing more to do. */
+  | { kind: 'declined' };
 
 const OPTION_NUMBER = /^(\d{1,2})$/;
 const SWITCH_TO: Partial<Record<FollowUp, Lang>> = { toEnglish: 'en', toJapanese: 'ja' };
@@ -40,24 +43,33 @@ const SWITCH_TO: Partial<Record<FollowUp, Lang>> = { toEnglish: 'en', toJapanese
  * never "call once more". "じゃあどうする?" (whatNow) asks for the next step from where the user is in that tree.
  */
 const CHECK_THE_APP = 'scam:orders' satisfies ActionCode;
-const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Partial<Record<FollowUp, ActionCode>>>> = {
+type Meanings = Partial<Record<FollowUp, ActionCode>>;
+const DEFAULT_FOLLOW_UPS: Partial<Record<FlowId, Meanings>> = {
   callbackDecision: { willCallBack: 'callback:will', whatNow: 'callback:redelivery' },
   callerIdentification: { willCallBack: CHECK_THE_APP, whatNow: 'callback:ask' },
-  supportChannel: { willCallBack: CHECK_THE_APP, whatNow: 'support:steps', how: 'support:steps' },
+  // The best way to reach them now: the phone while it is open, else the 24-hour chat.
+  supportChannel: { willCallBack: CHECK_THE_APP, whatNow: 'support:need:urgent', how: 'support:steps' },
   scamCheck: { willCallBack: CHECK_THE_APP, whatNow: CHECK_THE_APP },
   prepareCall: { whatNow: 'prep:explain' },
 };
+/** Where the tree's default is not the next step: after one failed call back, after harm already done. */
+const STATE_FOLLOW_UPS: Record<string, Meanings> = {
+  'callbackDecision.tryAgainLater': { whatNow: 'callback:failed' },
+  'callbackDecision.adviseCallBack': { whatNow: 'callback:will' },
+  'scamCheck.gettingHelp': { whatNow: 'scam:harmed' },
+};
 
 /** "なんで?" gets the last answer's reason; "よくわからない", or a bare yes/no/what now with nothing to pick, the answer again in one sentence. */
-const ABOUT_THE_LAST_ANSWER: Partial<Record<FollowUp, FollowUpAsk>> = { why: 'why', dontUnderstand: 'simpler', whatNow: 'simpler', yes: 'simpler', no: 'simpler' };
+const ABOUT_THE_LAST_ANSWER: Partial<Record<FollowUp, FollowUpAsk>> = { why: 'why', dontUnderstand: 'simpler', whatNow: 'simpler', yes: 'simpler' };
 
 /**
  * The action a short follow-up stands for after a reply: what that reply said it means, else the tree's
  * default; "どうやって?" after a reply that offered the in-app check is that check, step by step.
  */
-export function followUpChoice(followUp: FollowUp, offered: Offered, flow: FlowId | undefined): string | undefined {
+export function followUpChoice(followUp: FollowUp, offered: Offered, flow: FlowId | undefined, state?: string): string | undefined {
   if (followUp === 'how' && offered.options.includes('scam:orders')) return 'scam:orders';
-  return offered.followUps[followUp] ?? (flow ? DEFAULT_FOLLOW_UPS[flow]?.[followUp] : undefined);
+  const byState = flow && state ? STATE_FOLLOW_UPS[`${flow}.${state}`]?.[followUp] : undefined;
+  return offered.followUps[followUp] ?? byState ?? (flow ? DEFAULT_FOLLOW_UPS[flow]?.[followUp] : undefined);
 }
 
 export interface FollowUpReader {
@@ -77,7 +89,7 @@ export function createFollowUpReader(labels: Iterable<readonly [label: string, c
     const number = OPTION_NUMBER.exec(text);
     if (!number && !reading.followUp) return null;
     const offered = where.offered();
-    const picked = number ? offered.options[Number(number[1]) - 1] : followUpChoice(reading.followUp!, offered, where.flow);
+    const picked = number ? offered.options[Number(number[1]) - 1] : followUpChoice(reading.followUp!, offered, where.flow, where.state);
     // Most messages pick nothing; parsing undefined would build a zod error on every turn for nothing.
     if (picked === undefined) return null;
     const parsed = ActionCode.safeParse(picked);
@@ -91,6 +103,7 @@ export function createFollowUpReader(labels: Iterable<readonly [label: string, c
       if (lang) return { kind: 'switchLanguage', lang };
       const code = offeredChoice(normalizeText(text), reading, where);
       if (code) return { kind: 'choice', code };
+      if (reading.followUp === 'no' && !where.atMenu) return { kind: 'declined' };
       const ask = reading.followUp && !where.atMenu ? ABOUT_THE_LAST_ANSWER[reading.followUp] : undefined;
       return ask ? { kind: 'aboutTheLastAnswer', ask } : null;
     },

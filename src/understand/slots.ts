@@ -100,6 +100,7 @@ const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
     pattern:
       /(?:どう|どない|どげん|どがん|どぎゃん)(?:す|し)(?:る|れば|たら|よ|っぺ|ましょう|よう)|どうしとけば|\bwhat now\b|\bnow what\b|what (?:do|should|can) i do|what'?s (?:my|the) (?:options?|next step)|次(?:は|どう)|何(?:を)?すれば|なにすれば|anything (?:else )?i can do/i,
   },
+  { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|not now|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+[\s!！。.〜~わよ]*$/i },
   {
     value: 'yes',
     pattern: /^(?:はい|うん|ええ|おう|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,

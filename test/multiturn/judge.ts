@@ -46,7 +46,8 @@ const BY_STATE: Record<string, LabelTopic[]> = {
   'callbackDecision.switchToApp': ['callbackFailed'],
   'callbackDecision.redeliveryRoute': ['redelivery'],
   'scamCheck.linkWarning': ['linkCheck'],
-  'scamCheck.verifyingInApp': ['orderCheck'],
+  // The scam tree's safe next step is the order history in the app: it answers "what do I do about it" too.
+  'scamCheck.verifyingInApp': ['orderCheck', 'scamCheck'],
   'supportChannel.phoneHoursNow': ['supportHours'],
   'supportChannel.callbackSteps': ['supportPhone'],
   'supportChannel.recommendPhone': ['supportContact', 'supportPhone'],

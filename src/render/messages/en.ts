@@ -193,6 +193,7 @@ export const en = {
     },
   },
   support: {
+    offerCallbackSteps: 'Want the steps to have Amazon call you back?',
     hours: {
       now: ({ clock, weekend }) => `It is ${clock} in Japan (${weekend ? 'weekend/holiday' : 'weekday'}), and`,
       at: ({ hour, weekday, weekend }) => `Around ${hour}:00 on ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday]} (${weekend ? 'weekend/holiday' : 'weekday'})`,
@@ -288,6 +289,7 @@ export const en = {
     body: 'What I can do: tell you whose number it is (just send it), whether to call back, whether it is a scam, which support channel is open now, and what to prepare before calling.',
     hello: 'Hello!',
     thanks: 'You are welcome. If another call or message worries you, just send me the number or paste the text.',
+    declined: 'All right. If another call or message worries you, just send me the number or paste the text.',
   },
   fallback: {
     text: "Sorry, I didn't quite get that.",

@@ -202,6 +202,7 @@ export const ja = {
     },
   },
   support: {
+    offerCallbackSteps: '電話予約(Amazonからかけてもらう方法)の手順も見ますか?',
     hours: {
       now: ({ clock, weekend }) => `いま(${clock}・${weekend ? '土日祝' : '平日'})`,
       at: ({ hour, weekday, weekend }) => `${'日月火水木金土'[weekday]}曜${hour}時ごろ(${weekend ? '土日祝' : '平日'})`,
@@ -300,6 +301,7 @@ export const ja = {
     body: 'できること:着信番号が誰か(番号をそのまま送ってください)、折り返すべきか、詐欺かどうか、今つながる窓口、電話の前の準備。',
     hello: 'こんにちは。',
     thanks: 'どういたしまして。ほかにも気になる着信やメッセージがあれば、番号や文面をそのまま送ってください。',
+    declined: 'わかりました。ほかにも気になる着信やメッセージがあれば、番号や文面をそのまま送ってください。',
   },
   fallback: {
     text: 'すみません、うまく読み取れませんでした。',

@@ -98,6 +98,8 @@ export interface Messages {
     }, ScamCheckState>;
   };
   support: {
+    /** Ends an answer while the phone is open, so that a bare "はい" has something to say yes to. */
+    offerCallbackSteps: string;
     hours: {
       /** One sentence: open now (with the hours), how crowded, and when it is quiet or worst. */
       /** "いま(14:30)" or, for a moment the user asked about, "土曜10時ごろ". */
@@ -134,7 +136,7 @@ export interface Messages {
       explainTips: Answer<{ tips: string[] }>;
     }, PrepareCallState>;
   };
-  menu: { welcome: string; reset: string; body: string; hello: string; thanks: string };
+  menu: { welcome: string; reset: string; body: string; hello: string; thanks: string; declined: string };
   fallback: Record<UnrecognizedCause, string> & { didYouMean: string; sendNumber: string };
   followUp: {
     /** Why the last answer says what it says, per view: the reason, never the same words again. */
