@@ -50,15 +50,25 @@ const whyKey = (view: View): ViewKey | null =>
   view.kind === 'flow' ? (`${view.flow}.${view.state}` as ViewKey) : view.kind === 'faq' ? `faq.${view.topic}` : null;
 
 /**
- * "なんで?" explains the last answer (never repeats it); "よくわからない" says it again in one sentence;
- * "英語で" says it again in the other language. The buttons stay those of the answer asked about.
+ * "なんで?" explains the last answer (never repeats it); "よくわからない" says it again in two sentences, the
+ * point and the one thing to do; "英語で" says it again in the other language. The buttons stay those of
+ * the answer asked about.
  */
 export function renderFollowUp(ask: FollowUpAsk, about: View, base: Draft, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).followUp;
   if (ask === 'again') return base;
   const key = whyKey(about);
-  const body = ask === 'why' ? ((key && m.why[key]) ?? m.noReason({ headline: base.headline })) : m.simpler({ headline: base.headline });
+  const body = ask === 'why' ? ((key && m.why[key]) ?? m.noReason({ headline: base.headline })) : m.simpler({ headline: base.headline, next: nextSentence(base) });
   return { ...base, messages: [text(body)] };
+}
+
+const SENTENCES = /(?<=[。!?！？])|\n|(?<=[.!?])\s/;
+const bare = (s: string) => s.replace(/^[^\p{L}\p{N}「『(]+/u, '').trim();
+/** The answer's first sentence that says more than its headline: usually what to do. */
+function nextSentence(base: Draft): string {
+  const said = bare(base.headline);
+  const sentences = base.messages.flatMap((msg) => (msg.type === 'text' ? msg.text : msg.altText).split(SENTENCES)).map(bare).filter(Boolean);
+  return sentences.find((s) => !said.includes(s) && !s.includes(said) && !/^\(|^\d+\./.test(s)) ?? '';
 }
 
 const AFTER_NOTE: Record<NoteId, ActionCode[]> = {

@@ -336,7 +336,7 @@ export const en = {
       'faq.unorderedParcel': 'If neither your order history nor your family knows of a parcel, it is most likely a wrong number or a scam, and there is no need to call back. A real delivery leaves a slip or an app notice.',
     },
     noReason: ({ headline }) => `The main point: ${headline}`,
-    simpler: ({ headline }) => `In short: ${headline}`,
+    simpler: ({ headline, next }) => `In short: ${headline}${next ? `\n${next}` : ''}`,
   },
   notes: {
     cardCompany: () => "Your card company's number is on the back of the card; it is also in the card company's app and on your statement or its member website. Do not call a number you found by searching.",

@@ -349,7 +349,7 @@ export const ja = {
       'faq.unorderedParcel': '注文履歴にも家族にも心当たりがなければ、間違い電話か詐欺の可能性が高く、折り返す必要はないからです。本当に届ける荷物があれば、不在票かアプリの通知が来ます。',
     },
     noReason: ({ headline }) => `いちばん大事なのはこれです:${headline}`,
-    simpler: ({ headline }) => `かんたんに言うと:${headline}`,
+    simpler: ({ headline, next }) => `かんたんに言うと:${headline}${next ? `\n${next}` : ''}`,
   },
   notes: {
     cardCompany: () => 'カード会社の電話番号は、カードの裏面に書いてあります。カード会社のアプリや、利用明細・ウェブの会員ページでも確かめられます。ネットで検索した番号にはかけないでください。',

@@ -142,7 +142,7 @@ export interface Messages {
     /** Why the last answer says what it says, per view: the reason, never the same words again. */
     why: Partial<Record<ViewKey, string>>;
     noReason: Say<{ headline: string }>;
-    simpler: Say<{ headline: string }>;
+    simpler: Say<{ headline: string; next: string }>;
   };
   notes: Record<NoteId, Say<Dials>>;
   /** Said outside a turn: more than the user's share of the backlog, or a message given up after its attempts. */
