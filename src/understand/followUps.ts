@@ -86,6 +86,9 @@ export function createFollowUpReader(labels: Iterable<readonly [label: string, c
   function offeredChoice(text: string, reading: Reading, where: WhereTheUserIs): ActionCode | null {
     const typedLabel = buttonOfTypedText(text);
     if (typedLabel) return typedLabel;
+    // "0120-070-585にかけ直したいけど何て言えばいい?" out of any tree: the drivers' call-back script. A number that
+    // is not the drivers' gets the tree's safe answer instead, once the caller answer has opened it.
+    if (reading.followUp === 'willCallBack' && !where.flow && reading.numbers.every((n) => n.role === 'deliveryDriver')) return 'callback:will';
     const number = OPTION_NUMBER.exec(text);
     if (!number && !reading.followUp) return null;
     const offered = where.offered();

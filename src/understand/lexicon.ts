@@ -33,7 +33,7 @@ export const ACKNOWLEDGEMENT = inText(/^(?:はい|うん|ええ|おけ|おk|ok|o
 // Matched against the folded text, where katakana is already hiragana (ドライバー → どらいばー).
 /** Still talking to them (or on hold), or being asked something at this very moment. */
 export const STILL_ON_CALL = inText(/まだ(?:電話|通話|でんわ)(?:中|が?(?:つなが|繋が)|して|切って(?:ない|いない))|(?:今|いま)[^。]{0,20}(?:電話|通話)(?:が)?(?:つながって|繋がって)(?:る|いる|ます)|(?:今|いま)(?:も|まさに)?(?:電話|通話|でんわ)(?:中|してる|している|で(?:話|はな))|通話中|電話口|保留中|(?:今|いま)(?:まさに)?.{0,12}(?:聞かれて|言われて|求められて|急かされて|頼まれて)(?:る|い)|still on the (?:phone|line|call)|on the (?:phone|line) (?:with .{0,30} )?(?:right )?now|(?:they'?re|they are|he'?s|he is|she'?s|she is) (?:still )?on the line|haven'?t hung up|(?:are|is) asking (?:me )?(?:for|to) .{0,30}(?:right )?now/i);
-export const SCRIPT_QUESTION = inText(/(?:なんて|何て|何を|なにを|なに|何)(?:言えば|いえば|言う|話せば|伝えれば|言ったら)|何言えば|なに言えば|何伝えれば|what (?:do|should) i (?:say|tell)|what to say/i);
+export const SCRIPT_QUESTION = inText(/(?:何と|なんと)(?:言|い)(?:って|えば|ったら|う)|(?:なんて|何て|何を|なにを|なに|何)(?:言えば|いえば|言う|話せば|伝えれば|言ったら)|何言えば|なに言えば|何伝えれば|what (?:do|should) i (?:say|tell)|what to say/i);
 export const DRIVER_ASKED = inText(/聞かれ|きかれ|言われ|いわれ|確認され|確かめられ|って(?:電話|連絡)|と(?:電話|連絡)(?:が|で)|(?:電話|でんわ)で[^。]{0,12}(?:聞|確認|言)|asked (?:me )?(?:for|about|to confirm|whether|if)|wanted to (?:know|confirm|check)|said (?:he|she|they) (?:couldn'?t|could not|can'?t)/i);
 // "出ていい?" asks whether to pick up; "出られなかった(けど大丈夫?)" says the call was missed.
 export const PICK_UP = inText(/出(?:て|ても)(?:いい|大丈夫|平気|問題)|出る(?:べき|ほうが|方が)|出た(?:ほうが|方が)(?:いい)?|出るか出ないか|出る\?出ない|(?:出る|でる)[?？]|(?:鳴って|かかって)(?:る|きてる)[^。]{0,10}(?:出|でる)|should i (?:pick up|answer)|(?:can|may|do) i (?:pick (?:it )?up|answer)|is it (?:ok|okay|safe) to (?:answer|pick up)/i);
@@ -54,12 +54,12 @@ export const NOBODY_ANSWERS = inText(/話し中|つながらない|繋がらな�
 export const FOUND_SOMEWHERE = inText(/検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i);
 export const REAL_DRIVER_ASKS = inText(/(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i);
 export const SOMETHING_ELSE_RESET = inText(/(?:パスワード|ぱすわーど|設定|アカウント|注文|ちゅうもん|スマホ|端末|ルーター|password|settings|account|order|phone|device)[^。]{0,6}(?:リセット|りせっと|キャンセル|きゃんせる|やり直|reset|cancel)/i);
-export const VERIFY = inText(/(?:本物|本当|ほんもの)(?:か|かどうか)[^。?？]{0,8}(?:確かめ|確認|見分け|わかる|分かる|調べ)|how (?:do|can|could) i (?:know|tell|check|verify|be sure)|(?:fakes?|spoofs?) the number|so it'?s real|really (?:an? )?amazon|(?:is|was) it (?:really )?(?:real|legit|genuine)/i);
+export const VERIFY = inText(/(?:本当に|ほんとに)(?:配達|配送|ドライバー|荷物|宅配)[^。?？]{0,6}か(?:どうか)?[^。?？]{0,6}(?:確かめ|確認|見分け|調べ)|(?:本物|本当|ほんもの)(?:か|かどうか)[^。?？]{0,8}(?:確かめ|確認|見分け|わかる|分かる|調べ)|how (?:do|can|could) i (?:know|tell|check|verify|be sure)|(?:fakes?|spoofs?) the number|so it'?s real|really (?:an? )?amazon|(?:is|was) it (?:really )?(?:real|legit|genuine)/i);
 export const BARE_CALL_REPORT = inText(/^(?:さっき|いま|今|また)?(?:知らない番号から)?(?:電話|でんわ|着信)(?:が)?(?:きた|来た|あった|きました|来ました|ありました)[\s!！。.…]*$|^(?:i )?(?:got|had) a (?:call|missed call)[\s!.]*$/i);
 export const CALL_CAME_IN = inText(/着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i);
 /** Booking Amazon's callback: "電話予約", "アプリからかけてもらえる?". */
 export const CALLBACK_BOOKING = inText(/電話予約|折り返し(?:の)?(?:予約|依頼)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back|get a call ?back|get them to call me/i);
-export const NOT_ORDERED = inFolded(/何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|心当たり(?:が|は)?(?:ない|ありません|なし)|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i);
+export const NOT_ORDERED = inFolded(/注文(?:を)?して(?:へん|ません|いません|いない)|何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|心当たり(?:が|は)?(?:ない|ありません|なし)|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i);
 export const CALL_BACK = inFolded(/折り返|かけ直|かけなお|掛け直|call (?:them |him |her |it )?back|ring (?:them )?back/i);
 export const ONE_RING = inFolded(/わん切り|わんぎり|one ring|rang once|rings? once/i);
 // In the folded text: アプリ → あぷり, マイページ → まいぺーじ.
@@ -93,3 +93,9 @@ export const CONTACTING_AMAZON = inText(/チャット|あまぞんに|アマゾ�
 export const HELP_LINE = inEither(/センター|ヘルプ|help|hotline|helpline|cs\b/i);
 /** Amazon's own devices: a special support route, and a checklist of its own. */
 export const DEVICE = inEither(/kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i);
+/** Calling Amazon itself ("アマゾンに電話したい", "amazonさ電話"), as against a call from a driver. */
+export const CALLING_AMAZON = inText(/(?:アマゾン|あまぞん|amazon)(?:に|さ|へ|の)?(?:サポート|カスタマー(?:サービス)?)?(?:って|は)?[、,\s]?(?:電話|でんわ|phone|call)|(?:電話|でんわ)(?:する|したい|しよう)[^。]{0,6}(?:アマゾン|amazon)|(?:call|phone|ring) amazon/i);
+/** With CALLING_AMAZON: when, which makes it the hours question. */
+export const A_TIME = inText(/今|いま|まだ|もう|何時|朝|昼|夜|晩|曜|時|やって|間に合|now|today|tonight|morning|evening|open/i);
+/** "折り返さなあかん?", "should I call back?": asking whether to, not reporting that it failed. */
+export const SHOULD_I = inText(/べき|ほうがいい|方がいい|いい[?？]|いいの|あかん|なきゃ|ないと|必要|要る|いる[?？]|should|do i (?:need|have) to|must i/i);

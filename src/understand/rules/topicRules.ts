@@ -7,7 +7,7 @@
  */
 import { HANDOVER_SIGNS, type FlowId, type Reading, type Topic } from '../../../flows/types.js';
 import {
-  ANSWER_OR_IGNORE, ANY_TIME, BARE_CALL_REPORT, CALL_BACK, CALL_CAME_IN, CALL_REPORT_FILLER, CALLBACK_BOOKING, CALLING_OUT, CONTACTING_AMAZON,
+  A_TIME, ANSWER_OR_IGNORE, ANY_TIME, BARE_CALL_REPORT, CALLING_AMAZON, SHOULD_I, CALL_BACK, CALL_CAME_IN, CALL_REPORT_FILLER, CALLBACK_BOOKING, CALLING_OUT, CONTACTING_AMAZON,
   DOUBT, DRIVER, FOUND_SOMEWHERE, has, HOW_TO_SAY, IN_APP_HOW, IS_IT_OK, NAMES_A_SCAM, NOBODY_ANSWERS, NOT_ORDERED, ONE_RING, OPEN_NOW, PARCEL,
   REAL_DRIVER_ASKS, ROUND_THE_CLOCK, SCRIPT_QUESTION, SILENT_CALL, SOMETHING_ELSE_RESET, SUPPORT_DESK, TIME_QUESTION, UNEASE, VERIFY, WHO_QUESTION,
   type MessageForms,
@@ -161,11 +161,25 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     examples: inFlow('callbackDecision', '今日ほしい', '忙しい'),
   },
   {
+    // "元旦やけどアマゾンのサポート電話やってる?": the New Year hours may differ, and the hours answer says so.
+    id: 'new-year-hours',
+    when: (r, c) => r.newYear && !c.aboutTheDriver && !c.cheated && has(c.message, SUPPORT_DESK, CONTACTING_AMAZON, CALLING_AMAZON, CALLING_OUT),
+    then: 'supportHours',
+    examples: asks('三が日でもamazonに電話できる?', "new year's eve, is amazon phone support working?"),
+  },
+  {
     // Calling Amazon is not calling a driver back: "今かけてもつながる?", "24時間つながる番号ある?".
     id: 'open-now',
     when: (_r, c) => !c.aboutTheDriver && (has(c.message, OPEN_NOW) || (has(c.message, ROUND_THE_CLOCK) && !has(c.message, FOUND_SOMEWHERE))),
     then: 'supportHours',
     examples: asks('今電話できる?', 'is customer service still open?', '24時間つながる電話番号ある?'),
+  },
+  {
+    // "アマゾンの電話、まだ間に合うべか", "月曜の朝イチでアマゾンに電話したい": when to call Amazon.
+    id: 'calling-amazon-at-a-time',
+    when: (r, c) => !c.cheated && !c.aboutTheDriver && r.numbers.length === 0 && has(c.message, CALLING_AMAZON) && has(c.message, A_TIME) && !has(c.message, CALLBACK_BOOKING),
+    then: 'supportHours',
+    examples: asks('アマゾンの電話、まだ間に合うべか', '月曜の朝イチでアマゾンに電話したいんだけど'),
   },
   {
     // "電話予約", "アプリからかけてもらえる?": booking Amazon's callback.
@@ -188,7 +202,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     id: 'calling-amazon-out',
     when: (_r, c) => !c.cheated && !c.aboutTheDriver && (DRIVER_CALL_TOPICS.has(c.guessed) || c.guessed === 'none') && has(c.message, CALLING_OUT),
     then: 'supportHours',
-    examples: asks('今かけても大丈夫?', '三が日って電話やってるの?'),
+    examples: asks('今かけても大丈夫?', '今かけるのいいタイミング?'),
   },
   {
     // "出れなかったけど大丈夫?", "I missed it, is that a problem?": the call-back question, asked as missed or pick-up.
@@ -240,6 +254,14 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       (PICK_UP_LIKE.has(c.guessed) || (c.guessed === 'oddHours' && !r.signs.includes('oddHours')) || (c.guessed === 'scamCheck' && r.signs.length === 0)),
     then: 'shouldCallBack',
     examples: asks('if I ignore it will they send my package back to amazon?'),
+  },
+  {
+    // "0120-070-585から電話あってん、折り返さなあかん?": whether to call back, whatever the words resemble.
+    id: 'asks-to-call-back',
+    when: (r, c) =>
+      has(c.message, CALL_BACK) && has(c.message, SHOULD_I) && !c.cheated && !has(c.message, NOBODY_ANSWERS, ONE_RING, SILENT_CALL) && !r.manyTries && CALL_QUESTION_LIKE.has(c.guessed),
+    then: 'shouldCallBack',
+    examples: asks('0120-070-585から電話あってん、折り返さなあかん?'),
   },
   {
     // With a number in the message "who is it" gets answered anyway; a likely second question is the real one.
