@@ -49,7 +49,7 @@ export const ROUND_THE_CLOCK = inText(/24時間(?:つながる|繋がる|対応|
 /** "Is that OK?" after "I missed it": without it, a missed call is only the start of another question. */
 export const IS_IT_OK = inText(/大丈夫|だいじょうぶ|問題|まずい|やばい|平気|どうなる|怒られ|いい[?？]|いいの|いいかな|\bproblem|\bok\b|okay|\bfine\b|matter|\bbad\b|what happens|in trouble/i);
 /** The user's own call not answered: the call-back-failed question, not the support hours. */
-export const NOBODY_ANSWERS = inText(/話し中|つながらない|繋がらない|誰も出|だれも出|出ない(?!と|で|ほう|方|って|まま)|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i);
+export const NOBODY_ANSWERS = inText(/話し中|つながらない|繋がらない|つながりません|繋がりません|誰も出|だれも出|出ない(?!と|で|ほう|方|って|まま)|出てくれない|呼び出し音|no answer|nobody (?:answers|picks up|answered)|busy tone|doesn'?t pick up/i);
 /** A number the user found ("検索したら…24時間受付って出てきた") is the fake-number question, not the hours. */
 export const FOUND_SOMEWHERE = inText(/検索|ネット|知恵袋|サイト|出てきた|載って|のって|見つけ|広告|sns|twitter|インスタ|found|search|google|online|website|forum/i);
 export const REAL_DRIVER_ASKS = inText(/(?:本物の|本当の)?(?:ドライバー|配達員|配達の人|宅配の人)(?:って|は|が)[^。?？]{0,15}(?:お金|カード|暗証|振込)[^。?？]{0,10}(?:聞いてくる|聞く|求める|請求する|言ってくる)|(?:real|genuine|actual) (?:amazon )?(?:driver|delivery)[^.?]{0,30}(?:ask|want|demand)[^.?]{0,15}(?:money|card|pin|payment)/i);

@@ -106,7 +106,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       }
 
       // Questions about the channels themselves, unless the message reports a scam or a number.
-      const channelQuestion = signs.length === 0 && !harmDone && numbers.length === 0 && found.length === 0 ? readChannelQuestion(words, folded) : null;
+      const channelQuestion = signs.length === 0 && !harmDone && numbers.length === 0 && found.length === 0 ? readChannelQuestion(words, folded, ctx.activeFlow === 'supportChannel') : null;
       if (channelQuestion) {
         const asked = { compare: null, emailReply: 'detailed', selfService: 'simple' } as const;
         return { ...decided('supportContact', `channel:${channelQuestion}`), need: asked[channelQuestion] };

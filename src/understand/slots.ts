@@ -53,9 +53,12 @@ const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要
 const CANCEL_ORDER = /注文(?:を|の)?(?:キャンセル|きゃんせる|取り消)|(?:キャンセル|きゃんせる)(?:したい|する)[^。]{0,10}注文|cancel (?:my|an|the|this) order/i;
 const PREPARING = /準備|用意|じゅんび|よういする|伝え方|説明|prepare|ready|explain/i;
 
-export function readChannelQuestion(text: string, folded: string): ChannelQuestion | null {
+/** In the support tree "返事はいつ来る?" can only be about the e-mail. */
+const A_REPLY = /返事|へんじ|返信|回答|\breply\b|hear back|get back to me/i;
+
+export function readChannelQuestion(text: string, folded: string, inSupport = false): ChannelQuestion | null {
   const t = `${text}\n${folded}`;
-  if (EMAIL_REPLY.test(t) && HOW_LONG.test(t)) return 'emailReply';
+  if ((EMAIL_REPLY.test(t) || (inSupport && A_REPLY.test(t))) && HOW_LONG.test(t)) return 'emailReply';
   if (CHANNELS.filter((c) => c.test(t)).length >= 2 && WHICH.test(t)) return 'compare';
   if (((TASKS.test(t) && MUST_CALL_OR_HOW.test(text)) || CANCEL_ORDER.test(t)) && !PREPARING.test(t)) return 'selfService';
   return null;

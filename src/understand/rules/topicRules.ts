@@ -200,7 +200,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     id: 'calling-amazon-out',
-    when: (_r, c) => !c.cheated && !c.aboutTheDriver && (DRIVER_CALL_TOPICS.has(c.guessed) || c.guessed === 'none') && has(c.message, CALLING_OUT),
+    // In the drivers' trees "かける" is calling the driver back.
+    when: (_r, c) => !c.cheated && !c.aboutTheDriver && c.flow !== 'callbackDecision' && c.flow !== 'callerIdentification' && (DRIVER_CALL_TOPICS.has(c.guessed) || c.guessed === 'none') && has(c.message, CALLING_OUT),
     then: 'supportHours',
     examples: asks('今かけても大丈夫?', '今かけるのいいタイミング?'),
   },
