@@ -22,6 +22,8 @@ const AFTER_FAQ: Record<FaqTopic, ActionCode[]> = {
   silentCall: ['caller:ask', 'scam:orders', 'faq:saveContact', 'menu'],
   saveContact: ['caller:reasons', 'callback:ask', 'faq:silentCall', 'menu'],
 };
+/** "じゃあどうしたらいい?" after a night call or a silent one: look in the app for a parcel on its way. */
+const NEXT_AFTER_FAQ: Record<FaqTopic, ActionCode> = { unorderedParcel: 'scam:orders', oddHours: 'scam:orders', silentCall: 'scam:orders', saveContact: 'caller:reasons' };
 
 export function renderFaq(topic: FaqTopic, rc: RenderContext, at?: number): Draft {
   const entry = rc.knowledge.delivery.faq.find((f) => f.id === topic)!;
@@ -29,7 +31,7 @@ export function renderFaq(topic: FaqTopic, rc: RenderContext, at?: number): Draf
   // Just before 8:00 or after 21:00 a driver's call does happen: that leads, the night's caution follows.
   const edge = topic === 'oddHours' && at !== undefined && deliveryWindowAt(at, rc.knowledge.delivery.deliveryHours) === 'edge';
   const body = edge ? `${m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours)}\n${entry[rc.lang]}` : entry[rc.lang];
-  return draft(AFTER_FAQ[topic], { headline: edge ? m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours) : m.faqHeadline[topic], body }, { whatNow: AFTER_FAQ[topic][0]! });
+  return draft(AFTER_FAQ[topic], { headline: edge ? m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours) : m.faqHeadline[topic], body }, { whatNow: NEXT_AFTER_FAQ[topic] });
 }
 
 export function renderSmallTalk({ greeting, declined }: { greeting: boolean; declined?: boolean }, rc: RenderContext): Draft {

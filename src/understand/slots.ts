@@ -106,7 +106,7 @@ const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
   { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|not now|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+[\s!！。.〜~わよ]*$/i },
   {
     value: 'yes',
-    pattern: /^(?:はい|うん|ええ|おう|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
+    pattern: /^(?:はい|うん|ええ|おう|んだ|んだんだ|せや|そや|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて(?:けろ|ください|くれ|や)?|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
   },
 ];
 
