@@ -131,6 +131,10 @@ describe('details and follow-ups', () => {
     expect(readFollowUp('なんで無視でいいの', true)).toBe('why');
     expect(readFollowUp('yes please', true)).toBe('yes');
     expect(readFollowUp('ほなどないしたらええの', true)).toBe('whatNow');
+    expect(readFollowUp('要するに?', true)).toBe('dontUnderstand');
+    expect(readFollowUp('なして?', true)).toBe('why');
+    expect(readFollowUp('英訳して', true)).toBe('toEnglish');
+    expect(readFollowUp('いや、不要です', true)).toBe('no');
     // A question about the support's languages is a question, not a request to switch.
     expect(readFollowUp('英語で対応してもらえる?', true)).toBeNull();
     // "注文番号がわからない" says what the user is missing, not that the answer was unclear.

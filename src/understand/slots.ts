@@ -90,20 +90,20 @@ const FOLLOW_UPS: Rule<FollowUp>[] = [
 const LOOSE_MAX_CHARS = 60;
 const NOT_ABOUT_SUPPORT_LANGUAGES = /対応|オペレーター|サポート|窓口|話せ|相談|support|operator|speak|talk to|available|service/i;
 const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
-  { value: 'toEnglish', pattern: /(?:英語|えいご)(?:で|に(?:して|訳))|\bin english\b|^english\b|\benglish (?:please|pls|version)/i },
-  { value: 'toJapanese', pattern: /(?:日本語|にほんご)(?:で|に(?:して|戻)|のセリフ)|\bin japanese\b|^japanese\b|\bjapanese (?:please|pls|version)/i },
+  { value: 'toEnglish', pattern: /(?:英語|えいご)(?:で|に(?:して|訳)|版)|英訳|\bin english\b|^english\b|\benglish (?:please|pls|version)|translate (?:it |that |this )?(?:in)?to english/i },
+  { value: 'toJapanese', pattern: /(?:日本語|にほんご)(?:で|に(?:して|戻)|のセリフ|版)|和訳|日本語訳|\bin japanese\b|^japanese\b|\bjapanese (?:please|pls|version)|translate (?:it |that |this )?(?:in)?to japanese/i },
   {
     value: 'dontUnderstand',
     pattern:
-      /(?<![がはをのもか])(?:わから|分から|わかん|わがん|わがら|わかりま|分かりま)(?:ない|ん|へん|ね|ません|ない)|意味(?:が)?(?:不明|わから|分から)|いみわから|どういうこと|どゆこと|どういう意味|むず(?:い|かし)|難し|ややこし|もっと(?:簡単|かんたん|やさし|優し|わかりやす|分かりやす|短く)|(?:簡単|かんたん)に(?:言|教え|して)|短く|^つまり(?:なに|何|どういうこと)?[?？]?$|^(?:は|え|ん|へ)[?？]+|confus|(?:don'?t|do not) (?:get|follow|understand)|what do you mean|what does (?:that|it) mean|i'?m lost|simpler|short version|too (?:long|much|complicated)|plain english|^huh\b/i,
+      /(?<![がはをのもか])(?:わから|分から|わかん|わがん|わがら|わかりま|分かりま)(?:ない|ん|へん|ね|ません|ない)|意味(?:が)?(?:不明|わから|分から)|いみわから|どういうこと|どゆこと|どういう意味|むず(?:い|かし)|難し|ややこし|もっと(?:簡単|かんたん|やさし|優し|わかりやす|分かりやす|短く)|(?:簡単|かんたん)に(?:言|教え|して)|短く|^つまり(?:なに|何|どういうこと)?[?？]?$|^(?:は|え|ん|へ)[?？]+|confus|(?:don'?t|do not) (?:get|follow|understand)|what do you mean|what does (?:that|it) mean|i'?m lost|simpler|short version|too (?:long|much|complicated)|plain english|^huh\b|わかりにく|分かりにく|ピンとこ|ぴんとこ|ちんぷんかんぷん|頭に入らな|要するに|一言で|ひとことで|もう一(?:回|度)説明|もう少し(?:詳しく|わかりやす|分かりやす)|\bunclear\b|not clear|come again|explain (?:it |that )?again|in simple (?:words|terms)|^what\?+$|^eh\??$|^\?{2,}$/i,
   },
-  { value: 'why', pattern: /^(?:(?:え|えっ|でも|ほんま(?:に)?|本当に|じゃあ|で|それ)[、,?？!\s]*)*(?:なんで|なぜ|何で|どうして|why\b|how come|how can you (?:be sure|tell|know))/i },
+  { value: 'why', pattern: /^(?:(?:え|えっ|でも|ほんま(?:に)?|本当に|じゃあ|で|それ)[、,?？!\s]*)*(?:なんで|なぜ|何で|どうして|なして|理由は|why\b|how come|how so|how can you (?:be sure|tell|know))/i },
   {
     value: 'whatNow',
     pattern:
-      /(?:どう|どない|どげん|どがん|どぎゃん)(?:す|し)(?:る|れば|たら|よ|っぺ|ましょう|よう)|どうしとけば|\bwhat now\b|\bnow what\b|what (?:do|should|can) i do|what'?s (?:my|the) (?:options?|next step)|次(?:は|どう)|何(?:を)?すれば|なにすれば|anything (?:else )?i can do/i,
+      /(?:どう|どない|どげん|どがん|どぎゃん)(?:す|し)(?:る|れば|たら|よ|っぺ|ましょう|よう)|どうしとけば|\bwhat now\b|\bnow what\b|what (?:do|should|can) i do|what'?s (?:my|the) (?:options?|next step)|次(?:は|どう)|何(?:を)?すれば|なにすれば|anything (?:else )?i can do|^(?:で|ほんで|それで|それから|and then|then what|what next)[?？]+$/i,
   },
-  { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|not now|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+[\s!！。.〜~わよ]*$/i },
+  { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|不要|いらない|not now|no need|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+[\s!！。.〜~わよ]*$/i },
   {
     value: 'yes',
     pattern: /^(?:はい|うん|ええ|おう|んだ|んだんだ|せや|そや|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて(?:けろ|ください|くれ|や)?|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
