@@ -103,7 +103,7 @@ const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
     pattern:
       /(?:どう|どない|どげん|どがん|どぎゃん)(?:す|し)(?:る|れば|たら|よ|っぺ|ましょう|よう)|どうしとけば|\bwhat now\b|\bnow what\b|what (?:do|should|can) i do|what'?s (?:my|the) (?:options?|next step)|次(?:は|どう)|何(?:を)?すれば|なにすれば|anything (?:else )?i can do|^(?:で|ほんで|それで|それから|and then|then what|what next)[?？]+$/i,
   },
-  { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|不要|いらない|not now|no need|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+[\s!！。.〜~わよ]*$/i },
+  { value: 'no', pattern: /^(?:いや|ううん|いいえ|いらない|いらん|no|nah|nope)(?:[、,\s.!！。]*(?:いい|ええ|大丈夫|結構|もういい|もう大丈夫|いいや|ええわ|いいわ|平気|不要|いらない|not now|no need|thanks|thank you|thx|i'?m (?:good|fine|ok)|that'?s (?:ok|fine|all)|i know how))+(?:です)?[\s!！。.〜~わよ]*$/i },
   {
     value: 'yes',
     pattern: /^(?:はい|うん|ええ|おう|んだ|んだんだ|せや|そや|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて(?:けろ|ください|くれ|や)?|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
