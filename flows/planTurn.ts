@@ -34,8 +34,9 @@ export function planTurn(r: Reading, at: number): Intent[] {
   if (r.numbers.length > 0) {
     plan.push({ type: 'flow', flow: 'callerIdentification', event: { type: 'NUMBERS_GIVEN', numbers: r.numbers, at } });
   }
-  // "住所を聞かれて答えちゃった、まずい?" to a driver: reason 2 of document 000, a legitimate call, not harm.
-  if (r.harmDone && r.signs.length === 0 && r.reason === 'address' && r.driverAsked) {
+  // "住所を聞かれて答えちゃった、まずい?" to a driver, or "0120-070-585に住所言うてもうた": reason 2 of
+  // document 000, a legitimate call, not harm. (Anyone who only claimed to be a driver left a scam sign.)
+  if (r.harmDone && r.signs.length === 0 && r.reason === 'address' && (r.driverAsked || r.numbers.some((n) => n.role === 'deliveryDriver'))) {
     return [...plan, { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: 'address' } }];
   }
   // Harm already done outranks everything else the message says: where to get help, now.

@@ -62,6 +62,12 @@ describe('planTurn', () => {
       { type: 'flow', flow: 'callerIdentification', event: { type: 'ASK_CALL_REASONS', reason: 'dropOff' } },
     ]);
     expect(steps(reading({ topic: 'scamCheck', reason: 'address', driverAsked: true, harmDone: true }))).toEqual(['callerIdentification:ASK_CALL_REASONS']);
+    // The address told on a call from the drivers' number: the same reason 2, asked or not.
+    expect(steps(reading({ topic: 'scamCheck', reason: 'address', harmDone: true, numbers: [numbers.driver!] }))).toEqual([
+      'callerIdentification:NUMBERS_GIVEN',
+      'callerIdentification:ASK_CALL_REASONS',
+    ]);
+    expect(steps(reading({ topic: 'scamCheck', reason: 'address', harmDone: true }))).toEqual(['scamCheck:ALREADY_HARMED']);
     // Anything else handed over is harm, whatever reason is named.
     expect(steps(reading({ topic: 'scamCheck', reason: 'address', driverAsked: true, harmDone: true, signs: ['cardNumber'] }))).toEqual(['scamCheck:ALREADY_HARMED']);
   });

@@ -94,7 +94,7 @@ export const HELP_LINE = inEither(/センター|ヘルプ|help|hotline|helpline|
 /** Amazon's own devices: a special support route, and a checklist of its own. */
 export const DEVICE = inEither(/kindle|キンドル|きんどる|fire ?(?:tv|stick|タブレット|hd)?\b|ファイヤ|ファイア|ふぁいあ|ふぁいや|echo|エコー|えこー|アレクサ|あれくさ|alexa|端末|デバイス|タブレット|device|tablet/i);
 /** Calling Amazon itself ("アマゾンに電話したい", "amazonさ電話"), as against a call from a driver. */
-export const CALLING_AMAZON = inText(/(?:アマゾン|あまぞん|amazon)(?:に|さ|へ|の)?(?:サポート|カスタマー(?:サービス)?)?(?:って|は)?[、,\s]?(?:電話|でんわ|phone|call)|(?:電話|でんわ)(?:する|したい|しよう)[^。]{0,6}(?:アマゾン|amazon)|(?:call|phone|ring) amazon/i);
+export const CALLING_AMAZON = inText(/(?:アマゾン|あまぞん|amazon)(?:に|さ|へ)(?:は|も)?[^。、から]{0,4}(?:電話|でんわ)|(?:アマゾン|あまぞん|amazon)(?:に|さ|へ|の)?(?:サポート|カスタマー(?:サービス)?)?(?:って|は)?[、,\s]?(?:電話|でんわ|phone|call)|(?:電話|でんわ)(?:する|したい|しよう)[^。]{0,6}(?:アマゾン|amazon)|(?:call|phone|ring) amazon/i);
 /** With CALLING_AMAZON: when, which makes it the hours question. */
 export const A_TIME = inText(/今|いま|まだ|もう|何時|朝|昼|夜|晩|曜|時|やって|間に合|now|today|tonight|morning|evening|open/i);
 /** "折り返さなあかん?", "should I call back?": asking whether to, not reporting that it failed. */
