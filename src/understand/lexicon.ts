@@ -70,7 +70,7 @@ export const TIME_QUESTION = inFolded(/こんな時間|時間に|遅すぎ|早�
 export const HOW_TO_SAY = inFolded(/説明|伝え|言い方|話し方|言えば|話せば|まとめ|順番|最初に|何から|要点|うまく|上手|explain|describe|say|word|tell them|put it/i);
 export const WHO_QUESTION = inFolded(/誰|どこの|何者|(?:配達|あまぞん|amazon)(?:員|の人|のひと|の?どらいばー|関係|系)?(?:さん)?(?:ですか|やろか|かな|\s?\?)|\bwho\b/i);
 // Words that only report a call ("さっき…から着信がありました", "missed call from …"), longest first.
-export const CALL_REPORT_FILLER = inFolded(/かかってきました|かかってきた|ありました|きました|来ました|着信|電話|さっき|先ほど|今日|から|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi);
+export const CALL_REPORT_FILLER = inFolded(/それとは別に|ところで|かかってきました|かかってきた|ありました|あったんだけど|あってん|きました|来ました|着信|電話|さっき|先ほど|今日|昨日|きのう|から|ってなに|って何|それと|てか|あと|ねえ|は|あり|あった|きた|来た|です|ました|が|の|って|これ|この|番号|\b(?:i|got|had|a|missed|call|calls|called|me|from|this|number|just|today|earlier)\b/gi);
 
 // Lists that more than one reader uses, and the pieces the overlapping lists were made of.
 /** "Is it really them?": doubt about who is calling or writing. */

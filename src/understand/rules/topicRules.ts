@@ -141,7 +141,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     id: 'names-the-need',
-    when: (r, c) => c.flow === 'supportChannel' && r.need !== null && !c.cheated,
+    // "明日は何時ごろならすぐつながる?" names a time: that is the hours question, however urgent it sounds.
+    when: (r, c) => c.flow === 'supportChannel' && r.need !== null && !c.cheated && r.askedTime === null && !has(c.message, OPEN_NOW),
     then: 'supportContact',
     examples: inFlow('supportChannel', '急ぎ', '写真を送りたい'),
   },
