@@ -85,6 +85,10 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       if (r.numbers.some((n) => n.role === 'officialSupport')) return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'CALLBACK_FAILED', at, ...(r.manyTries ? { repeated: true } : {}) } };
     case 'redelivery':
+      // "出られなかった、今日中に欲しい": calling the driver back beats booking a redelivery. "出れなかった、大丈夫?":
+      // that question is answered first, and it says how redelivery works.
+      if (r.situation === 'wantsToday' || r.situation === 'addressWorry') return { type: 'flow', flow: 'callbackDecision', event: { type: 'SITUATION_CHOSEN', situation: r.situation, at } };
+      if (r.callQuestion === 'missed') return { type: 'flow', flow: 'callbackDecision', event: { type: 'ASK_WHETHER_TO_CALL_BACK', at, asked: 'missed' } };
       return { type: 'flow', flow: 'callbackDecision', event: { type: 'SHOW_REDELIVERY' } };
     case 'scamCheck':
     case 'linkCheck':

@@ -30,7 +30,7 @@ export function renderCallbackDecision(state: CallbackDecisionState, ctx: Callba
     case 'askingSituation':
       return withEdge(
         ['callback:situation:wantsToday', 'callback:situation:addressWorry', 'callback:situation:busy', 'callback:situation:dislikesPhone', 'callback:failed', 'menu'],
-        m.states.askingSituation({ asked: ctx.asked, dial: dialsOf(rc.knowledge).driver }),
+        m.states.askingSituation({ asked: ctx.asked, dial: dialsOf(rc.knowledge).driver, hours }),
       );
     case 'adviseCallBack':
       return withEdge(['callback:failed', 'scam:orders', 'menu'], m.states.adviseCallBack({ lead, why, script: SCRIPT[rc.lang] }));

@@ -78,22 +78,24 @@ export const en = {
   callback: {
     night: ({ from, to, addressWhy }) =>
       lines(
-        `🌙 Drivers work roughly ${from}:00–${to}:00, so calling back now will almost surely reach no one.`,
-        'In the morning, check the order in the app and arrange redelivery if needed.',
+        `🌙 Drivers work roughly ${from}:00–${to}:00, so a driver is very unlikely to answer now. A call in the middle of the night is most likely a wrong number or a robocall.`,
+        'In the morning, check the order history in the app and arrange redelivery if needed.',
         addressWhy && `${addressWhy} Check first thing in the morning.`,
       ),
     edge: ({ from, to }) =>
       `🕘 Drivers normally call ${from}:00–${to}:00, a little earlier or later in busy seasons, so one may still answer: try once, and if not, arrange redelivery in the app.`,
     states: {
-      askingSituation: ({ asked, dial }) => ({
+      askingSituation: ({ asked, dial, hours: h }) => ({
         headline: { pickUp: 'Yes, you can answer it.', missed: 'Missing it is fine.', callBack: 'If it is not urgent, you do not need to call back.' }[asked],
         body: lines(
           {
             pickUp: `Yes, you can answer it: ${dial} is Amazon's contracted delivery drivers, normally not a scam. If money or card numbers come up, hang up.`,
-            missed: 'Missing it is fine: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you.',
-            callBack: 'If it is not urgent, you do not need to call back: a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
+            missed: 'Missing it is fine, ignoring it is fine too: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you.',
+            callBack: 'If it is not urgent, you do not need to call back (ignoring it is fine): a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
           }[asked],
-          asked === 'pickUp' ? 'If you miss it, a slip or an app notice follows and you can arrange redelivery later.' : 'Call back if you want the parcel today or are unsure your address was right.',
+          asked === 'pickUp' && 'If you miss it, a slip or an app notice follows and you can arrange redelivery in the app later.',
+          `Want it today? Call back while the driver is still nearby. Unsure of your address? Call back too: if the address stays unclear, the parcel goes back to Amazon and the order may be cancelled (drivers call ${hours(h)}).`,
+          'Not sure? Check the order history in the app for the delivery status.',
         ),
       }),
       adviseCallBack: ({ lead, why, script }) => ({
@@ -124,7 +126,7 @@ export const en = {
       }),
       redeliveryRoute: ({ steps }) => ({
         headline: '📦 Arrange redelivery in the app.',
-        body: lines('📦 You can arrange redelivery in the app or on the website, no call needed:', numbered(steps)),
+        body: lines('📦 You can arrange redelivery in the app or on the website, no call needed (missing the driver, or ignoring the call, is fine: a slip or a "delivery attempted" notice follows):', numbered(steps)),
       }),
     },
   },
@@ -200,12 +202,12 @@ export const en = {
       open: ({ from, to, when, later, weekend, crowd, busy, quiet, peak }) =>
         `${when} the phone line is ${later ? 'within its hours' : 'open'} (daily ${from}:00–${to}:00, weekends included) and ${
           {
-            busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}${peak ? '; Monday and Saturday mornings and the day after a long holiday are worst' : ''}). Quietest: ${quiet}.`,
+            busy: `it is a busy time (${weekend ? 'weekends/holidays' : 'weekdays'} ${busy}; ${peak ? 'Monday and Saturday mornings are worst, and ' : ''}the day after a long holiday is busy too), quietest ${quiet}.`,
             normal: `moderately busy (quietest ${quiet}; Monday and Saturday mornings and the day after a long holiday are worst).`,
             quiet: `usually quiet now (${quiet}).`,
           }[crowd]
         }`,
-      closed: ({ from, to, when }) => `${when} the phone line is closed (daily ${from}:00–${to}:00, weekends included), so use chat, open 24 hours, or e-mail.`,
+      closed: ({ from, to, when }) => `${when} the phone line is closed (daily ${from}:00–${to}:00, weekends included), so use chat, open 24 hours, or e-mail (reply in 1–2 business days).`,
       newYear: (h) => `Over the New Year holidays the phone hours can differ from the usual daily ${hours(h)}, so check under Customer Service in the app.`,
       nextQuiet: ({ when, from, to }) => (when === 'now' ? '' : `Next quiet time: ${when} ${from}:00–${to}:00.`),
       range: (h) => hours(h),

@@ -64,7 +64,7 @@ export interface Messages {
     night: Say<Hours & { addressWhy?: string }>;
     edge: Say<Hours>;
     states: ForStates<{
-      askingSituation: Answer<{ asked: CallQuestion; dial: string }>;
+      askingSituation: Answer<{ asked: CallQuestion; dial: string; hours: Hours }>;
       adviseCallBack: Answer<{ lead: string; why: string; script: string }>;
       callingBack: Answer<{ script: string }>;
       adviseApp: Answer<{ lead: string; why: string }>;
