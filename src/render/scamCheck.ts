@@ -20,7 +20,7 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
     case 'scamConfirmed':
       return draft(
         ['scam:harmed', 'scam:orders', 'menu'],
-        urgentFirst(m.states.scamConfirmed({ verdict: verdictOf('scam'), signs: reported.length > 1 ? reported : [], giftCard: ctx.signs.includes('giftCard') })),
+        urgentFirst(m.states.scamConfirmed({ verdict: verdictOf('scam'), signs: reported.length > 1 ? reported : [] })),
       );
     case 'suspicious':
       return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ verdict: verdictOf('caution'), signs: reported.length > 1 ? reported : [] })));
@@ -61,14 +61,17 @@ function helpAfterHarm(ctx: ScamCheckContext, rc: RenderContext): Part {
   const moneyGone = handedOver.includes('moneyDemand') || handedOver.includes('giftCard');
   const accountAtRisk = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink');
   const verdict = verdictFor(ctx, rc, 'scam');
+  // A victim asks "was it a scam?" first: say so, and that the real ones never ask, before what to do.
   const first = [
-    moneyGone || handedOver.includes('cardNumber') ? (verdict ? `⚠️ ${verdict}` : m.itWasAScam) : '',
+    handedOver.length > 0 ? (verdict ? `⚠️ ${verdict}` : m.itWasAScam) : '',
+    handedOver.length > 0 ? m.help.neverAsks : '',
+    ctx.signs.includes('smsLink') ? m.help.fakeSms : '',
     cardMayBeInvolved ? m.help.card : '',
     moneyGone ? m.help.keepEvidence : '',
     accountAtRisk ? m.help.password : '',
   ].filter(Boolean);
   const lines = m.help.lines({ lines: numbers.helpLines.map((h) => ({ name: h.name[rc.lang], dial: h.dial })) });
-  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, report: `${m.help.officialRoute}${m.help.report({ where: scam.phishingReport[rc.lang] })}` });
+  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, report: `${m.help.officialRoute(rc.knowledge.support.phone.hours)}${m.help.report({ where: scam.phishingReport[rc.lang] })}` });
 }
 
 /**

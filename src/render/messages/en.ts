@@ -148,7 +148,9 @@ export const en = {
     },
     help: {
       card: "💳 Call your card company now and have the card stopped. Their number is on the back of the card, or in the card company's app or statement.",
-      officialRoute: 'To tell Amazon, use Customer Service in the official app, never a number found by searching. ',
+      neverAsks: 'Real drivers and Amazon never ask for money, card numbers or personal details by phone.',
+      fakeSms: 'Fake "missed delivery" texts are everywhere, and their links lead to fake sites.',
+      officialRoute: (h) => `Never dial a number found by searching. To reach Amazon, request a callback under Customer Service in the official app (phone daily ${hours(h)}, chat 24 hours). `,
       keepEvidence: 'Keep the transfer slip, or the gift cards and their receipts: you will need them when you report it.',
       password: '🔑 Change your Amazon password now (in the official app or site you open yourself, not through the link), then look for orders you did not make.',
       lines: ({ lines: l }) => `🆘 Get help; you are not alone in this: ${l.map((h) => `${h.name} ${h.dial}`).join(', ')}.`,
@@ -162,12 +164,12 @@ export const en = {
           'Whether a call is real also shows in the order history in the app. Tell me what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
         ),
       }),
-      scamConfirmed: ({ verdict, signs, giftCard }) => ({
+      scamConfirmed: ({ verdict, signs }) => ({
         headline: `⚠️ ${verdict || 'That is a scam.'}`,
         body: lines(
           `⚠️ ${verdict || 'That is a scam.'} On a call, hang up now; in a text, do not tap the link or reply.`,
           signs.length > 0 && bullets(signs),
-          giftCard ? 'Being told to pay with gift cards is, on its own, a scam.' : 'Real drivers and Amazon never ask for money or card numbers by phone or text.',
+          'Real drivers and Amazon never ask for money, card numbers or personal details by phone or text.',
           'If in doubt, say "I will check in the app" and hang up, then look at your order history.',
         ),
       }),

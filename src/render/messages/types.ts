@@ -81,15 +81,19 @@ export interface Messages {
     help: {
       card: string;
       keepEvidence: string;
-      /** Telling Amazon: through the app, never a number found by searching. */
-      officialRoute: string;
+      /** The one sentence a victim needs about the caller: the real ones never ask for any of it. */
+      neverAsks: string;
+      /** The link came in a text: those texts are a known campaign, and the site behind it is fake. */
+      fakeSms: string;
+      /** Telling Amazon: through the app's callback, never a number found by searching. */
+      officialRoute: Say<Hours>;
       password: string;
       lines: Say<{ lines: { name: string; dial: string }[] }>;
       report: Say<{ where: string }>;
     };
     states: ForStates<{
       askingWhatHappened: Answer;
-      scamConfirmed: Answer<{ verdict: string; signs: string[]; giftCard: boolean }>;
+      scamConfirmed: Answer<{ verdict: string; signs: string[] }>;
       suspicious: Answer<{ verdict: string; signs: string[] }>;
       verifyingInApp: Answer<{ steps: string[] }>;
       linkWarning: Answer<{ lines: string[] }>;
