@@ -61,10 +61,9 @@ function helpAfterHarm(ctx: ScamCheckContext, rc: RenderContext): Part {
   const moneyGone = handedOver.includes('moneyDemand') || handedOver.includes('giftCard');
   const accountAtRisk = ctx.signs.includes('personalData') || ctx.signs.includes('smsLink');
   const verdict = verdictFor(ctx, rc, 'scam');
-  // A victim asks "was it a scam?" first: say so, and that the real ones never ask, before what to do.
+  // A victim asks "was it a scam?" first: the verdict says so (and that the real ones never ask) before what to do.
   const first = [
     handedOver.length > 0 ? (verdict ? `⚠️ ${verdict}` : m.itWasAScam) : '',
-    handedOver.length > 0 ? m.help.neverAsks : '',
     ctx.signs.includes('smsLink') ? m.help.fakeSms : '',
     cardMayBeInvolved ? m.help.card : '',
     moneyGone ? m.help.keepEvidence : '',

@@ -148,7 +148,6 @@ export const en = {
     },
     help: {
       card: "💳 Call your card company now and have the card stopped. Their number is on the back of the card, or in the card company's app or statement.",
-      neverAsks: 'Real drivers and Amazon never ask for money, card numbers or personal details by phone.',
       fakeSms: 'Fake "missed delivery" texts are everywhere, and their links lead to fake sites.',
       officialRoute: (h) => `Never dial a number found by searching. To reach Amazon, request a callback under Customer Service in the official app (phone daily ${hours(h)}, chat 24 hours). `,
       keepEvidence: 'Keep the transfer slip, or the gift cards and their receipts: you will need them when you report it.',

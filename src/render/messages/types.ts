@@ -81,8 +81,6 @@ export interface Messages {
     help: {
       card: string;
       keepEvidence: string;
-      /** The one sentence a victim needs about the caller: the real ones never ask for any of it. */
-      neverAsks: string;
       /** The link came in a text: those texts are a known campaign, and the site behind it is fake. */
       fakeSms: string;
       /** Telling Amazon: through the app's callback, never a number found by searching. */
