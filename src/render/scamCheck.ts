@@ -2,7 +2,7 @@ import type { ScamCheckState } from '../../flows/conversation.js';
 import type { ScamCheckContext } from '../../flows/scamCheck.js';
 import { HANDOVER_SIGNS, type LinkFinding } from '../../flows/types.js';
 import type { Part } from './messages/types.js';
-import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
+import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc: RenderContext): Draft {
   const m = messagesFor(rc.lang).scam;
@@ -23,7 +23,7 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
         urgentFirst(m.states.scamConfirmed({ verdict: verdictOf('scam'), signs: reported.length > 1 ? reported : [] })),
       );
     case 'suspicious':
-      return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ verdict: verdictOf('caution'), signs: reported.length > 1 ? reported : [] })));
+      return draft(['scam:orders', 'scam:harmed', 'menu'], urgentFirst(m.states.suspicious({ verdict: verdictOf('caution'), signs: reported.length > 1 ? reported : [], text: ctx.signs.includes('smsLink') })));
     case 'verifyingInApp':
       return draft(['callback:ask', 'scam:harmed', 'menu'], m.states.verifyingInApp({ steps: scam.orderHistorySteps[rc.lang] }), { whatNow: 'callback:ask' });
     case 'linkWarning':
@@ -33,7 +33,7 @@ export function renderScamCheck(state: ScamCheckState, ctx: ScamCheckContext, rc
     case 'askingWhatHappened':
       return draft(
         ['scam:sign:cardNumber', 'scam:sign:moneyDemand', 'scam:sign:smsLink', 'scam:sign:spoofedNumber', 'scam:harmed', 'menu'],
-        m.states.askingWhatHappened(),
+        m.states.askingWhatHappened({ driver: dialsOf(rc.knowledge).driver }),
       );
     default:
       return state satisfies never;

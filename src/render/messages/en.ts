@@ -156,11 +156,11 @@ export const en = {
       report: ({ where }) => `Phishing can be reported to ${where}.`,
     },
     states: {
-      askingWhatHappened: () => ({
+      askingWhatHappened: ({ driver }) => ({
         headline: 'A call alone does not tell; tell me what they said.',
         body: lines(
-          'Real drivers and Amazon never ask for money or card numbers by phone, so if that came up, it is a scam.',
-          'Whether a call is real also shows in the order history in the app. Tell me what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
+          `A call from ${driver} (Amazon's contracted delivery drivers) is normally not a scam. But the number can be faked, so if money, card numbers or personal details come up, it is a scam: real drivers and Amazon never ask for them.`,
+          'If the order history in the app shows a parcel out for delivery and the timing matches the call, it was real. Tell me what they said or asked for, and I will tell you what it means (for example "they asked for my card number").',
         ),
       }),
       scamConfirmed: ({ verdict, signs }) => ({
@@ -172,13 +172,14 @@ export const en = {
           'If in doubt, say "I will check in the app" and hang up, then look at your order history.',
         ),
       }),
-      suspicious: ({ verdict, signs }) => ({
+      suspicious: ({ verdict, signs, text }) => ({
         headline: `⚠️ ${verdict || 'Do not trust that contact on its own.'}`,
         body: lines(
           `⚠️ ${verdict || 'Do not trust that contact on its own.'}`,
-          'Caller ID and text senders can be faked, so do not trust that contact on its own.',
+          'Even if the screen showed "Amazon" or a familiar number, caller ID can be faked, and text senders can be faked too, so do not trust that contact on its own.',
           signs.length > 0 && bullets(signs),
-          'Do not tap links in texts or call back unknown numbers; open the app yourself and check your order history. On a call, say "I will check in the app" and hang up.',
+          text && 'Amazon does text after a missed delivery, but check it in the official app you open yourself, not through the link (that way no phishing site can catch you). For an e-mail, ignore it even if it seems to come from an official Amazon domain (amazon.co.jp), and review your account security settings.',
+          'Do not call back unknown numbers. On a call, say "I will check in the app" and hang up.',
         ),
       }),
       verifyingInApp: ({ steps }) => ({
@@ -259,6 +260,7 @@ export const en = {
         body: lines(
           `☎️ You do not dial Amazon: request a callback in the app or on the site and an operator rings you within minutes (staffed daily ${from}:00–${to}:00).`,
           numbered(steps),
+          'Outside phone hours, or where you cannot talk, chat is open 24 hours.',
           `If you are given a number, the only genuine ones are ${official.join(' and ')}. Do not call numbers found online.`,
         ),
       }),

@@ -90,9 +90,10 @@ export interface Messages {
       report: Say<{ where: string }>;
     };
     states: ForStates<{
-      askingWhatHappened: Answer;
+      askingWhatHappened: Answer<{ driver: string }>;
       scamConfirmed: Answer<{ verdict: string; signs: string[] }>;
-      suspicious: Answer<{ verdict: string; signs: string[] }>;
+      /** `text`: it came as a text or an e-mail, whose link and sender are the thing to check. */
+      suspicious: Answer<{ verdict: string; signs: string[]; text: boolean }>;
       verifyingInApp: Answer<{ steps: string[] }>;
       linkWarning: Answer<{ lines: string[] }>;
       /** The parts of the help are put in order by the renderer: what stops the harm first. */
