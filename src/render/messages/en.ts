@@ -268,7 +268,7 @@ export const en = {
         headline: `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
         body: lines(
           `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
-          'Fakes are spreading; calling one can cost you your personal or card data, or high call charges. Signs of a fake:',
+          'Numbers found online are often old or unofficial (an old main number may no longer be answered), and fakes are spreading; calling one can cost you your personal or card data, or high call charges. Signs of a fake:',
           bullets(signs),
           'The safe route is a callback requested in the official app or site.',
         ),
