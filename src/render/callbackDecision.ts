@@ -5,7 +5,7 @@ import type { ActionCode } from '../buttons/actionCodes.js';
 import { dialsOf, draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 /** What the user says when calling a driver back (document 000's script, in the bot's words). */
-const SCRIPT = { ja: 'さきほどお電話をいただいた〇〇です', en: 'this is [your name], you just called me' } as const;
+export const SCRIPT = { ja: 'さきほどお電話をいただいた〇〇です', en: 'this is [your name], you just called me' } as const;
 /** States whose advice is to phone the driver: the hour decides whether that can work. */
 const PHONING: ReadonlySet<CallbackDecisionState> = new Set(['askingSituation', 'adviseCallBack', 'callingBack', 'tryAgainLater']);
 

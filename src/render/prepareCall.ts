@@ -1,6 +1,7 @@
 import type { PrepareCallState } from '../../flows/conversation.js';
 import type { PrepareCallContext } from '../../flows/prepareCall.js';
 import type { OutgoingMessage } from '../line/lineLimits.js';
+import { SCRIPT } from './callbackDecision.js';
 import { draft, messagesFor, type Draft, type RenderContext } from './draft.js';
 
 export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallContext, rc: RenderContext): Draft {
@@ -19,7 +20,7 @@ export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallConte
       };
     }
     case 'explainTips':
-      return draft(['prep:ask', 'support:steps', 'menu'], m.states.explainTips({ tips: checklists.explainTips[rc.lang] }));
+      return draft(['prep:ask', 'support:steps', 'menu'], m.states.explainTips({ tips: checklists.explainTips[rc.lang], script: SCRIPT[rc.lang] }));
     case 'commonChecklist':
       // Asked "what do I prepare?": the list every call needs, at once; the topic buttons refine it.
       return {

@@ -277,14 +277,14 @@ export const en = {
   },
   prepare: {
     commonTitle: '📝 Have these ready before you call',
-    keepNotes: 'Keep notes and screenshots: they help if you have to call again.',
+    keepNotes: 'The identity check asks for the order number, delivery details and member details. Keep notes and screenshots: they help if you have to call again.',
     topicTitle: ({ topic }) => `📝 Have these ready (${topic})`,
     states: {
       commonChecklist: () => ({ headline: '📝 Before calling, have your order number and account details at hand.', body: '' }),
       checklist: () => ({ headline: '📝 Before calling, have your order number and account details at hand.', body: '' }),
-      explainTips: ({ tips }) => ({
+      explainTips: ({ tips, script }) => ({
         headline: '🗣️ Start with the order number, then say what you need in one line.',
-        body: lines('🗣️ How to explain it well', numbered(tips), 'Keep notes and screenshots: they help if you have to call again.'),
+        body: lines('🗣️ How to explain it well: order number first, then what you need in one line', numbered(tips), 'Keep notes and screenshots: they help if you have to call again.', `Calling a driver back? "${script}" is enough.`),
       }),
     },
   },

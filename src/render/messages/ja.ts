@@ -287,14 +287,14 @@ export const ja = {
   },
   prepare: {
     commonTitle: '📝 電話の前に用意するもの',
-    keepNotes: 'メモや画面のスクリーンショットを残しておくと、かけ直すときも話が早いです。',
+    keepNotes: '本人確認では注文番号・お届け先・会員情報を聞かれます。メモや画面のスクリーンショットを残しておくと、かけ直すときも話が早いです。',
     topicTitle: ({ topic }) => `📝 ${topic}の相談の前に用意するもの`,
     states: {
       commonChecklist: () => ({ headline: '📝 電話の前に、注文番号などを手元に。', body: '' }),
       checklist: () => ({ headline: '📝 電話の前に、注文番号などを手元に。', body: '' }),
-      explainTips: ({ tips }) => ({
+      explainTips: ({ tips, script }) => ({
         headline: '🗣️ 最初に注文番号、用件は一言で。',
-        body: lines('🗣️ 伝え方のコツ', numbered(tips), 'メモや画面のスクリーンショットを残しておくと、かけ直すときも楽です。'),
+        body: lines('🗣️ 伝え方のコツ:最初に注文番号と登録情報、用件は一言で', numbered(tips), 'メモや画面のスクリーンショットを残しておくと、かけ直すときも楽です。', `配達の電話に折り返すときは「${script}」で通じます。`),
       }),
     },
   },

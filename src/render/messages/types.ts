@@ -136,7 +136,8 @@ export interface Messages {
     states: ForStates<{
       commonChecklist: Answer;
       checklist: Answer;
-      explainTips: Answer<{ tips: string[] }>;
+      /** `script`: how to introduce yourself to a driver, for "what do I say when I call back?". */
+      explainTips: Answer<{ tips: string[]; script: string }>;
     }, PrepareCallState>;
   };
   menu: { welcome: string; reset: string; body: string; hello: string; thanks: string; declined: string };
