@@ -28,8 +28,9 @@ const NEXT_AFTER_FAQ: Record<FaqTopic, ActionCode> = { unorderedParcel: 'scam:or
 export function renderFaq(topic: FaqTopic, rc: RenderContext, at?: number): Draft {
   const entry = rc.knowledge.delivery.faq.find((f) => f.id === topic)!;
   const m = messagesFor(rc.lang);
-  // Just before 8:00 or after 21:00 a driver's call does happen: that leads, the night's caution follows.
-  const edge = topic === 'oddHours' && at !== undefined && deliveryWindowAt(at, rc.knowledge.delivery.deliveryHours) === 'edge';
+  // Early morning or evening, in the drivers' hours or just outside them, a driver's call does happen: that
+  // leads, and the caution about the middle of the night follows.
+  const edge = topic === 'oddHours' && at !== undefined && deliveryWindowAt(at, rc.knowledge.delivery.deliveryHours) !== 'night';
   const body = edge ? `${m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours)}\n${entry[rc.lang]}` : entry[rc.lang];
   return draft(AFTER_FAQ[topic], { headline: edge ? m.faqAtTheEdge(rc.knowledge.delivery.deliveryHours) : m.faqHeadline[topic], body }, { whatNow: NEXT_AFTER_FAQ[topic] });
 }
