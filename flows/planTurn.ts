@@ -118,6 +118,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
         ? { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: r.need, at } }
         : { type: 'flow', flow: 'supportChannel', fromStart: true };
     case 'supportPhone':
+      // "元日って電話できる?": the New Year hours are the answer, not the callback steps.
+      if (r.newYear) return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at: r.askedTime?.at ?? at, newYear: true } };
       // "プライムのカスタマーセンターの番号": Prime, Business and devices have routes of their own.
       if (r.need === 'prime' || r.need === 'business' || r.need === 'device') return { type: 'flow', flow: 'supportChannel', event: { type: 'NEED_CHOSEN', need: r.need, at } };
       return { type: 'flow', flow: 'supportChannel', event: { type: 'SHOW_CALLBACK_STEPS' } };

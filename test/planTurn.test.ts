@@ -53,6 +53,17 @@ describe('planTurn', () => {
     ]);
   });
 
+  it('a missed delivery: "want it today" is the call-back advice, "was missing it OK?" that answer, else the redelivery steps', () => {
+    expect(steps(reading({ topic: 'redelivery', situation: 'wantsToday' }))).toEqual(['callbackDecision:SITUATION_CHOSEN']);
+    expect(steps(reading({ topic: 'redelivery', callQuestion: 'missed' }))).toEqual(['callbackDecision:ASK_WHETHER_TO_CALL_BACK']);
+    expect(steps(reading({ topic: 'redelivery' }))).toEqual(['callbackDecision:SHOW_REDELIVERY']);
+  });
+
+  it('"can I phone Amazon on New Year\'s Day?" gets the New Year hours, not the callback steps', () => {
+    expect(planTurn(reading({ topic: 'supportPhone', newYear: true }), 0)).toEqual([{ type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at: 0, newYear: true } }]);
+    expect(steps(reading({ topic: 'supportPhone' }))).toEqual(['supportChannel:SHOW_CALLBACK_STEPS']);
+  });
+
   it('never plans more than three steps', () => {
     expect(planTurn(reading({ numbers: [numbers.driver], signs: ['urgency'], links: [{ host: 'bit.ly', verdict: 'imitation' }], topic: 'supportHours' }), 0)).toHaveLength(3);
   });

@@ -34,9 +34,9 @@ export const en = {
           : lines(
           `📞 ${dial} is an Amazon contracted delivery driver, and normally not a scam (it is not Amazon customer service).`,
           'They call when a delivery is stuck: nobody answered the door, an address to confirm, an auto-lock, or a drop-off spot that will not work; it is urgent, often their last try before taking the parcel back. It is toll-free to call back.',
-          window === 'within' && 'Want it today, or unsure of your address? Call back. Not in a hurry? Just arrange redelivery in the app.',
+          window === 'within' && 'Whether to call back depends: want it today, or unsure of your address? Call back. Not in a hurry? Just arrange redelivery in the app later.',
           window === 'edge' && `Drivers normally call ${hours(h)}, with some margin, so one may still answer now.`,
-          'Real drivers never ask for money or card numbers by phone, so if that comes up, hang up (caller ID can be faked). If in doubt, check the order history in the app for a parcel on its way.',
+          'Real drivers never ask for money or card numbers by phone, so if that comes up, hang up (caller ID can be faked, so the number alone proves nothing). If in doubt, check the order history in the app for a parcel on its way.',
         ),
       }),
       callReasons: ({ dial, reasons, numberKnown, otherCarriers, named }) => ({
@@ -219,7 +219,7 @@ export const en = {
       choosingNeed: (h) => ({
         headline: 'Pick the channel by what you need.',
         body: lines(
-          `Urgent: phone (daily ${hours(h)}; request the callback in the app or on the site). At night or where you cannot talk: chat (24 hours; an automatic guide, then a person). Photos or a long story: e-mail (reply in 1–2 business days).`,
+          `Urgent: phone (daily ${hours(h)}): request a callback under Customer Service in the official app or site, never dial a number found online. At night or where you cannot talk: chat (24 hours; an automatic guide, then a person). Photos or a long story: e-mail (reply in 1–2 business days).`,
           'Returns, password changes and tracking you can do yourself on the help pages first, 24 hours and fastest of all.',
         ),
       }),
