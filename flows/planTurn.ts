@@ -129,8 +129,9 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       // "18時ごろは?", "土曜の朝なら?": the hours at that moment, said as that moment.
       return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_HOURS', at: r.askedTime?.at ?? at, ...(r.askedTime ? { later: true } : {}), ...(r.newYear ? { newYear: true } : {}) } };
     case 'fakeSupportNumber':
-      // "Is 0120-999-373 real?": the caller answer says it is Amazon's; a list of fake-number signs beside it reads as "no".
-      if (r.numbers.length > 0 && r.numbers.every((n) => n.role === 'officialSupport')) return null;
+      // "Is 0120-999-373 real?", "the SMS came from 090-9009-7540, so it is safe?": the caller answer says whose
+      // it is and that a sender can be faked; a list of fake-number signs beside it reads as "no".
+      if (r.numbers.length > 0 && (r.numbers.every((n) => n.role === 'officialSupport') || answeredByTheCaller(r))) return null;
       return { type: 'flow', flow: 'supportChannel', event: { type: 'ASK_FAKE_NUMBER' } };
     case 'prepareCall':
       return r.prepTopic

@@ -32,6 +32,8 @@ describe('planTurn', () => {
   it('"is this support number real?" about a vetted support number: the caller answer alone', () => {
     expect(steps(reading({ numbers: [numbers.official], topic: 'fakeSupportNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
     expect(steps(reading({ numbers: [numbers.tokyo], topic: 'fakeSupportNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN', 'supportChannel:ASK_FAKE_NUMBER']);
+    // "SMSの送信元が090-9009-7540だから安全?": the caller answer says it is Amazon's sender and that senders can be faked.
+    expect(steps(reading({ numbers: [numbers.sms], topic: 'fakeSupportNumber' }))).toEqual(['callerIdentification:NUMBERS_GIVEN']);
   });
 
   it('harm already done outranks everything else in the message', () => {

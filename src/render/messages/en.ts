@@ -33,7 +33,7 @@ export const en = {
             )
           : lines(
           `📞 ${dial} is an Amazon contracted delivery driver, and normally not a scam (it is not Amazon customer service).`,
-          'They call when a delivery is stuck: nobody answered the door, an address to confirm, an auto-lock, or a drop-off spot that will not work; it is urgent, often their last try before taking the parcel back. It is toll-free to call back.',
+          'They call when a delivery is stuck (nobody answered the door, an address to confirm, an auto-lock, an unusable drop-off spot), often as a last try before taking the parcel back. Calling back is toll-free.',
           window === 'within' && 'Whether to call back depends: want it today, or unsure of your address? Call back. Not in a hurry? Just arrange redelivery in the app later.',
           window === 'edge' && `Drivers normally call ${hours(h)}, with some margin, so one may still answer now.`,
           'Real drivers never ask for money or card numbers by phone, so if that comes up, hang up (caller ID can be faked, so the number alone proves nothing). If in doubt, check the order history in the app for a parcel on its way.',
@@ -90,7 +90,7 @@ export const en = {
         body: lines(
           {
             pickUp: `Yes, you can answer it: ${dial} is Amazon's contracted delivery drivers, normally not a scam. If money or card numbers come up, hang up.`,
-            missed: 'Missing it is fine, ignoring it is fine too: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you.',
+            missed: 'Missing it is fine (whether to call back depends on how urgent the parcel is), and ignoring it is fine too: a slip or a "delivery attempted" notice follows, and you can arrange redelivery in the app when it suits you, no call needed.',
             callBack: 'If it is not urgent, you do not need to call back (ignoring it is fine): a slip or an app notice follows, and you can arrange redelivery in the app when it suits you.',
           }[asked],
           asked === 'pickUp' && 'If you miss it, a slip or an app notice follows and you can arrange redelivery in the app later.',
@@ -264,15 +264,18 @@ export const en = {
           `If you are given a number, the only genuine ones are ${official.join(' and ')}. Do not call numbers found online.`,
         ),
       }),
-      fakeNumberSigns: ({ signs, official }) => ({
-        headline: `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
+      fakeNumberSigns: ({ signs, official }) => {
+        const lead = `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`;
+        return {
+        headline: lead,
         body: lines(
-          `🚫 Amazon's genuine numbers start with 0120 or 011 (they are ${official.join(' and ')}), so do not call an "Amazon support" number from Q&A sites, social media, a search or a text.`,
+          lead,
           'Numbers found online are often old or unofficial (an old main number may no longer be answered), and fakes are spreading; calling one can cost you your personal or card data, or high call charges. Signs of a fake:',
           bullets(signs),
           'The safe route is a callback requested in the official app or site.',
         ),
-      }),
+        };
+      },
     },
   },
   prepare: {
