@@ -188,7 +188,7 @@ export const en = {
       }),
       linkWarning: ({ lines: l }) => ({
         headline: '🔗 Do not tap the link.',
-        body: lines('🔗 Do not tap the link.', ...l, 'Fake "we could not deliver, check here" texts are everywhere. If it is about a parcel, open the Amazon app yourself and look at your order history.'),
+        body: lines('🔗 Do not tap the link.', ...l, 'Fake texts like "we could not deliver, check here" are everywhere. If it is about a parcel, open the Amazon app yourself and look at your order history.'),
       }),
       gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
         headline: '🆘 Act now.',
