@@ -225,13 +225,13 @@ export const en = {
       }),
       recommendPhone: ({ status }) => ({
         headline: '☎️ For something urgent, phone is best right now.',
-        body: lines(`☎️ For something urgent, phone is best right now. ${status}`, 'You do not dial a number: request a callback under Customer Service in the app or on the site, and they ring within minutes.'),
+        body: lines(`☎️ For something urgent, phone is best right now. ${status}`, 'You do not dial a number: request a callback under Customer Service in the app or on the site, and they ring within minutes. E-mail is slow, so for something urgent use phone or chat.'),
       }),
       recommendChat: ({ from, to, asked }) => ({
         headline: asked ? '💬 Chat is open 24 hours.' : '💬 The phone line is closed now: use chat.',
         body: asked
           ? lines(
-              '💬 Chat is open 24 hours and keeps a record of what was said: under Customer Service in the app or on the site, pick the topic, then choose chat.',
+              '💬 Chat is open 24 hours, works when the phone line is busy or you cannot talk, and keeps a record of what was said: under Customer Service in the app or on the site, pick the topic, then choose chat.',
               `An automatic guide first, then a person if needed. Phone callbacks run daily ${from}:00–${to}:00.`,
             )
           : lines(`💬 The phone line is closed now (daily ${from}:00–${to}:00), so for something urgent use chat, open 24 hours.`, 'You can also e-mail (reply in 1–2 business days).'),
@@ -246,7 +246,7 @@ export const en = {
       recommendSelfService: () => ({
         headline: '📖 You can do this yourself in the app or on the help pages, no call needed.',
         body: lines(
-          '📖 You can do this yourself in the app or on the help pages, no call needed (order history, returns and refunds, password changes, tracking). They are open 24 hours and the fastest way.',
+          '📖 You can do this yourself in the app or on the help pages, no call needed (order history, returns and refunds, password changes, tracking). They are open 24 hours and the fastest way. The best channel depends on what you need; cancelling an order starts here too.',
           'If that does not solve it, move on to chat (24 hours; an automatic guide, then a person; orders, returns and account questions too) or a phone callback.',
         ),
       }),
