@@ -108,7 +108,10 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
     case 'blockNumber':
       return faq('saveContact');
     case 'oddHours':
-      // "朝の7時50分に…" or a call just now: near 8:00 or 21:00 the answer is "that happens", not "a wrong number".
+      // "朝の7時50分に…" or a call just now: in or near the drivers' hours the answer is "that happens", not "a
+      // wrong number". "夜中の2時半に…" carries the night sign: the call was in the night, whatever hour the
+      // reading made of it (it can read 夜中 as 20:00 and 2時半 as 14:00), so the answer is the night's.
+      if (r.signs.includes('oddHours')) return { type: 'faq', topic };
       return { type: 'faq', topic, at: r.askedTime?.at ?? at };
     case 'silentCall':
     case 'unorderedParcel':

@@ -66,6 +66,12 @@ describe('planTurn', () => {
     expect(steps(reading({ topic: 'supportPhone' }))).toEqual(['supportChannel:SHOW_CALLBACK_STEPS']);
   });
 
+  it('an odd-hours question speaks of the moment asked about, unless the message says the call came in the night', () => {
+    expect(planTurn(reading({ topic: 'oddHours', askedTime: { at: 5, hourNamed: true } }), 9)).toEqual([{ type: 'faq', topic: 'oddHours', at: 5 }]);
+    expect(planTurn(reading({ topic: 'oddHours' }), 9)).toEqual([{ type: 'faq', topic: 'oddHours', at: 9 }]);
+    expect(planTurn(reading({ topic: 'oddHours', numbers: [numbers.driver], signs: ['oddHours'], askedTime: { at: 5, hourNamed: true } }), 9).at(-1)).toEqual({ type: 'faq', topic: 'oddHours' });
+  });
+
   it('never plans more than three steps', () => {
     expect(planTurn(reading({ numbers: [numbers.driver], signs: ['urgency'], links: [{ host: 'bit.ly', verdict: 'imitation' }], topic: 'supportHours' }), 0)).toHaveLength(3);
   });
