@@ -146,7 +146,7 @@ describe('5. context: short follow-ups mean something where the user is', () => 
     const u = user();
     await u.say('0120-070-585');
     expect(textOf(await u.say('なんで?'))).toMatch(/人の判断|用件/);
-    expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/折り返すなら早めに/);
+    expect(textOf(await u.say('じゃあ折り返す'))).toMatch(/と名乗れば通じます。ドライバーがまだ近くにいるうちに、早めに折り返して/);
   });
 
   it('"どうやって確認するの?" after a reply that says to check in the app gives the steps', async () => {

@@ -287,7 +287,7 @@ export const en = {
       checklist: () => ({ headline: '📝 Before calling, have your order number and account details at hand.', body: '' }),
       explainTips: ({ tips, script }) => ({
         headline: '🗣️ Start with the order number, then say what you need in one line.',
-        body: lines('🗣️ How to explain it well: order number first, then what you need in one line', numbered(tips), 'Keep notes and screenshots: they help if you have to call again.', `Calling a driver back? "${script}" is enough.`),
+        body: lines('🗣️ How to explain it well: order number first, then what you need in one line', numbered(tips), 'Keep notes and screenshots: they help if you have to call again.', `Calling a driver back? "${script}" is enough. Ending a doubtful call? "I will check in the app" is enough.`),
       }),
     },
   },
