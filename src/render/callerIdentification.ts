@@ -53,7 +53,7 @@ export function renderCallerIdentification(state: CallerIdentificationState, ctx
     case 'numberNotRead':
       return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.numberNotRead());
     case 'awaitingNumber':
-      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.awaitingNumber({ dial: driver.dial }));
+      return draft(['caller:reasons', 'scam:orders', 'menu'], m.states.awaitingNumber({ dial: driver.dial, hours: delivery.deliveryHours }));
     default:
       return state satisfies never;
   }

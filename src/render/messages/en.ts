@@ -69,9 +69,9 @@ export const en = {
         headline: 'The digits you sent do not make a phone number.',
         body: 'The digits you sent do not make a phone number (one too few or too many?). Please send the number from your call history again, exactly as shown.',
       }),
-      awaitingNumber: ({ dial }) => ({
+      awaitingNumber: ({ dial, hours: h }) => ({
         headline: 'Send me the number that called you.',
-        body: `Send me the number that called you (for example ${dial}); any format works. If you do not know it, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.`,
+        body: `Send me the number that called you; any format works. An Amazon delivery call normally comes from ${dial} (Amazon's contracted delivery drivers), between ${h.from}:00 and ${h.to}:00. If you do not know it, the order history in the app shows whether a parcel is on its way, which tells you whether it was a delivery call.`,
       }),
     },
   },

@@ -57,7 +57,7 @@ export interface Messages {
       internationalNumber: Answer<{ identity: string }>;
       unknownNumber: Answer<{ identity: string }>;
       numberNotRead: Answer;
-      awaitingNumber: Answer<{ dial: string }>;
+      awaitingNumber: Answer<{ dial: string; hours: Hours }>;
     }, CallerIdentificationState>;
   };
   callback: {
