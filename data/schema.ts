@@ -12,6 +12,7 @@ export const Source = z.enum([
   'mic:numbering-plan', // Japan's public numbering plan (市外局番)
   'operator', // checked by whoever runs the bot against the owner's own pages; not in the seed documents
   'project-examples', // messages written for this project to teach the topic classifier
+  'bot-advice', // the bot's own advice, beyond the documents: each such entry says why (`why`)
 ]);
 
 const Bilingual = z.object({ ja: z.string().min(1), en: z.string().min(1) });
@@ -115,6 +116,8 @@ export const ChecklistsFile = z.object({
       id: z.enum(['delivery', 'returnRefund', 'account', 'payment', 'device']),
       items: BilingualList,
       source: Source,
+      /** Items the documents do not name, shown after the topic's own: the bot's advice, with its reason. */
+      ownAdvice: BilingualList.extend({ source: z.literal('bot-advice'), why: z.string().min(1) }).optional(),
     }),
   ),
   explainTips: SourcedList,

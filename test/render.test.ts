@@ -166,3 +166,16 @@ describe('call-back advice and the hour', () => {
     expect(callerAt(at(10))).toMatch(/今日受け取りたい・住所が不安なら折り返し/);
   });
 });
+
+describe('a topic checklist', () => {
+  it("lists the topic's own items, then the bot's own advice for it, then the common items it lacks, each once", () => {
+    const stepped = conversation.step(conversation.newSession('ja'), { type: 'flow', flow: 'prepareCall', event: { type: 'TOPIC_CHOSEN', topic: 'payment' } });
+    const card = renderReply([stepped.view], stepped.session, knowledge, allowed).messages[0]!;
+    const rows = (card.type === 'flex' ? card.altText : '').split('\n').filter((l) => l.startsWith('☐ ')).map((l) => l.slice(2));
+    const topic = knowledge.checklists.topics.find((t) => t.id === 'payment')!;
+    expect(rows.slice(0, topic.items.ja.length)).toEqual(topic.items.ja);
+    expect(rows.slice(topic.items.ja.length, topic.items.ja.length + topic.ownAdvice!.ja.length)).toEqual(topic.ownAdvice!.ja);
+    expect(rows).toContain('登録メールアドレス');
+    expect(rows.filter((r) => r.startsWith('注文番号'))).toHaveLength(1);
+  });
+});

@@ -10,9 +10,11 @@ export function renderPrepareCall(state: PrepareCallState, ctx: PrepareCallConte
   switch (state) {
     case 'checklist': {
       const topic = checklists.topics.find((x) => x.id === ctx.topic) ?? checklists.topics[0]!;
-      // The topic's own items first; the common list fills in what the topic does not already ask for.
+      // The topic's own items first, then the bot's own advice for it; the common list fills in what the topic
+      // does not already ask for.
       const head = (item: string) => item.split(/[(（]/)[0]!.trim();
-      const items = [...topic.items[rc.lang], ...checklists.common[rc.lang].filter((c) => !topic.items[rc.lang].some((i) => head(i) === head(c)))];
+      const own = [...topic.items[rc.lang], ...(topic.ownAdvice?.[rc.lang] ?? [])];
+      const items = [...own, ...checklists.common[rc.lang].filter((c) => !own.some((i) => head(i) === head(c)))];
       return {
         headline: m.states.checklist().headline,
         messages: [checklistFlex(m.topicTitle({ topic: topic[rc.lang] }), items, m.keepNotes)],
