@@ -65,7 +65,7 @@ describe('2. pasted messages and links', () => {
   ])('says plainly that %s is not Amazon', async (text, host) => {
     const all = textOf(await say(text));
     expect(all).toContain(host);
-    expect(all).toMatch(/Amazonのサイトではありません/);
+    expect(all).toMatch(/Amazonの公式ドメインではありません/);
     expect(all).toMatch(/開かないで/);
     expect(all).toMatch(/注文履歴/);
     expect(all).not.toMatch(/安全です|safe/);
@@ -75,12 +75,12 @@ describe('2. pasted messages and links', () => {
     const all = textOf(await say('https://www.amazon.co.jp/gp/css/order-history これはクリックして大丈夫?'));
     expect(all).toContain('www[.]amazon[.]co[.]jp');
     expect(all).toMatch(/偽装できます/);
-    expect(all).not.toMatch(/Amazonのサイトではありません|安全です/);
+    expect(all).not.toMatch(/Amazonの公式ドメインではありません|安全です/);
   });
 
   it('an English phishing text gets the same warning in English', async () => {
     const all = textOf(await say('got this text: "Amazon: your parcel is on hold, pay the fee at http://amazon-delivery.help/pay"'));
-    expect(all).toMatch(/not Amazon's site/);
+    expect(all).toMatch(/not one of Amazon's official domains/);
     expect(all).toMatch(/Do not (?:open|tap)/);
   });
 });

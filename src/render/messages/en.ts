@@ -138,7 +138,7 @@ export const en = {
       amazon: ({ host }) => `・${host}: looks like an Amazon domain, but the sender of a text or e-mail can be forged. Check in the app, not through the link.`,
       other: ({ host }) => `・${host}: not one of Amazon's domains. If the message claims to be Amazon, it is fake.`,
       imitation: ({ host, reason }) =>
-        `・${host}: ⚠️ this is not Amazon's site (${{
+        `・${host}: ⚠️ not one of Amazon's official domains (${{
           lookalike: 'a different domain spelled to look like Amazon',
           brandElsewhere: "it puts Amazon's name inside someone else's domain",
           punycode: 'the domain uses look-alike characters',
@@ -178,7 +178,7 @@ export const en = {
           `⚠️ ${verdict || 'Do not trust that contact on its own.'}`,
           'Even if the screen showed "Amazon" or a familiar number, caller ID can be faked, and text senders can be faked too, so do not trust that contact on its own.',
           signs.length > 0 && bullets(signs),
-          text && 'Amazon does text after a missed delivery, but check it in the official app you open yourself, not through the link (that way no phishing site can catch you). For an e-mail, ignore it even if it seems to come from an official Amazon domain (amazon.co.jp), and review your account security settings.',
+          text && 'Amazon does text after a missed delivery, but check it in the official app you open yourself, not through the link (that way no phishing site can catch you). For an e-mail, ignore it even if it seems to come from an official Amazon domain (amazon[.]co[.]jp), and review your account security settings.',
           'Do not call back unknown numbers. On a call, say "I will check in the app" and hang up.',
         ),
       }),
