@@ -96,6 +96,8 @@ function answerFor(r: Reading, at: number, answeredSomething: boolean): Intent |
       // "0120-070-585って詐欺?": the caller answer says it normally is not, and how to check; it leads.
       if ((driverCalled && r.signs.length === 0 && r.links.length === 0) || (answeredByTheCaller(r) && r.numbers.length > 0)) return null;
       if (r.numbers.length > 0) return { type: 'flow', flow: 'scamCheck', event: { type: 'SHOW_ORDER_CHECK' } };
+      // "朝の7時50分に配達の番号から。こんな時間って詐欺?": whether a call at that hour can be a driver's.
+      if (topic === 'scamCheck' && r.signs.length === 0 && r.askedTime?.hourNamed) return { type: 'faq', topic: 'oddHours', at: r.askedTime.at };
       return topic === 'linkCheck'
         ? { type: 'flow', flow: 'scamCheck', event: { type: 'SIGNS_REPORTED', signs: ['smsLink'] } }
         : { type: 'flow', flow: 'scamCheck' };

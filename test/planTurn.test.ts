@@ -72,6 +72,11 @@ describe('planTurn', () => {
     expect(planTurn(reading({ topic: 'oddHours', numbers: [numbers.driver], signs: ['oddHours'], askedTime: { at: 5, hourNamed: true } }), 9).at(-1)).toEqual({ type: 'faq', topic: 'oddHours' });
   });
 
+  it('"is a call at that hour a scam?" is the odd-hours answer for that hour; without an hour, the scam questions', () => {
+    expect(planTurn(reading({ topic: 'scamCheck', askedTime: { at: 5, hourNamed: true } }), 9)).toEqual([{ type: 'faq', topic: 'oddHours', at: 5 }]);
+    expect(steps(reading({ topic: 'scamCheck' }))).toEqual(['scamCheck:open']);
+  });
+
   it('never plans more than three steps', () => {
     expect(planTurn(reading({ numbers: [numbers.driver], signs: ['urgency'], links: [{ host: 'bit.ly', verdict: 'imitation' }], topic: 'supportHours' }), 0)).toHaveLength(3);
   });
