@@ -15,7 +15,7 @@ const dev = loadAnswers(ANSWERS_DIR);
 const heldout = loadAnswers(join(ANSWERS_DIR, 'heldout'));
 
 /** The floor this corpus is held to now; the issue asks 95 % and 92 %, which is not reached yet (README). */
-const BARS = { dev: 0.65, heldout: 0.61 };
+const BARS = { dev: 0.66, heldout: 0.64 };
 
 describe('the fact ledger', () => {
   // The fact list sits beside the project (../shared/), which a clone elsewhere may not have.
