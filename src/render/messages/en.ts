@@ -339,7 +339,7 @@ export const en = {
       'prepareCall.commonChecklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
       'prepareCall.checklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
       'prepareCall.explainTips': 'With the order number and your account details the agent finds your order at once; returns, deliveries and account questions all start there.',
-      'faq.saveContact': 'Not blocking it matters because sometimes a driver can only sort out an address by phone: blocked, the call cannot reach you, the parcel with the unclear address goes back to Amazon and the order may be cancelled.',
+      'faq.saveContact': 'Better not to block it: sometimes a driver can only sort out an address by phone, and if the call cannot reach you, the parcel goes back to Amazon and the order may be cancelled.',
       'faq.silentCall': 'Drivers work a handset while carrying parcels, so a slip on the touch screen, or a weak signal in a lift or deep inside a building, can make a call that says nothing.',
       'faq.oddHours': 'Deliveries run from about 8:00 to 21:00, so a call in the middle of the night is not a delivery call.',
       'faq.unorderedParcel': 'If neither your order history nor your family knows of a parcel, it is most likely a wrong number or a scam, and there is no need to call back. A real delivery leaves a slip or an app notice.',
