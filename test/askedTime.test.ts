@@ -16,6 +16,10 @@ describe('readAskedTime', () => {
     ['土曜の朝ならすいてるよね?', '2026-12-12', 10],
     ['日曜の夜8時にかけても大丈夫かな', '2026-12-13', 20],
     ['9時になったらすぐかける', '2026-12-09', 9], // 9:00 has passed today: tomorrow's
+    // The small hours stay small: not 14:00 because 夜 is in the message.
+    ['夜中の2時半に電話きたけど', '2026-12-09', 2],
+    ['夜の3時に着信', '2026-12-09', 3],
+    ['夜中に着信があった', '2026-12-09', 2],
   ])('%s → %s %s:00', (text, date, hour) => {
     expect(asked(text)).toMatchObject({ date, hour, hourNamed: true });
   });

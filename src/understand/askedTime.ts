@@ -9,6 +9,7 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const EN_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** Parts of the day, as the hour the bot answers for. */
 const PARTS: [RegExp, number][] = [
+  [/夜中|深夜|真夜中|未明|middle of the night/i, 2],
   [/早朝|early morning/i, 9],
   [/朝|午前|morning/i, 10],
   [/昼|noon|lunch/i, 12],
@@ -35,8 +36,9 @@ export function readAskedTime(text: string, now: number): AskedTime | null {
   if (m) {
     const h = Number(m[1] ?? m[2] ?? m[4]);
     hour = m[3]?.toLowerCase() === 'pm' && h < 12 ? h + 12 : h;
-    // "9時" in the evening conversation of a support question is still 9:00; "8時" with 夜 is 20:00.
-    if (!m[3] && hour < 12 && /夜|夕方|night|evening/i.test(text)) hour += 12;
+    // "9時" in the evening conversation of a support question is still 9:00; "8時" with 夜 is 20:00, but
+    // "夜中の2時半" and "夜の3時" are the small hours.
+    if (!m[3] && hour >= 5 && hour < 12 && /夜|夕方|night|evening/i.test(text) && !/夜中|深夜|真夜中|middle of the night/i.test(text)) hour += 12;
     if (hour > 23) hour = null;
   } else {
     hour = PARTS.find(([re]) => re.test(text))?.[1] ?? null;

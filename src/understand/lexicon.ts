@@ -56,9 +56,9 @@ export const REAL_DRIVER_ASKS = inText(/(?:本物の|本当の)?(?:ドライバ�
 export const SOMETHING_ELSE_RESET = inText(/(?:パスワード|ぱすわーど|設定|アカウント|注文|ちゅうもん|スマホ|端末|ルーター|password|settings|account|order|phone|device)[^。]{0,6}(?:リセット|りせっと|キャンセル|きゃんせる|やり直|reset|cancel)/i);
 export const VERIFY = inText(/(?:本当に|ほんとに)(?:配達|配送|ドライバー|荷物|宅配)[^。?？]{0,6}か(?:どうか)?[^。?？]{0,6}(?:確かめ|確認|見分け|調べ)|(?:本物|本当|ほんもの)(?:か|かどうか)[^。?？]{0,8}(?:確かめ|確認|見分け|わかる|分かる|調べ)|how (?:do|can|could) i (?:know|tell|check|verify|be sure)|(?:fakes?|spoofs?) the number|so it'?s real|really (?:an? )?amazon|(?:is|was) it (?:really )?(?:real|legit|genuine)/i);
 export const BARE_CALL_REPORT = inText(/^(?:さっき|いま|今|また)?(?:知らない番号から)?(?:電話|でんわ|着信)(?:が)?(?:きた|来た|あった|きました|来ました|ありました)[\s!！。.…]*$|^(?:i )?(?:got|had) a (?:call|missed call)[\s!.]*$/i);
-export const CALL_CAME_IN = inText(/着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|から(?:の)?電話|called me|rang me|missed call|call from|got a call/i);
+export const CALL_CAME_IN = inText(/着信|かかってき|掛かってき|電話(?:が)?(?:きた|来た|あった|鳴った)|(?<!今|いま|これ|それ|あと|後|明日|朝)から(?:の)?電話|called me|rang me|missed call|call from|got a call/i);
 /** Booking Amazon's callback: "電話予約", "アプリからかけてもらえる?". */
-export const CALLBACK_BOOKING = inText(/電話予約|折り返し(?:の)?(?:予約|依頼)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back|get a call ?back|get them to call me/i);
+export const CALLBACK_BOOKING = inText(/電話予約|折り返し(?:の)?(?:予約|依頼)|折り返し(?:を)?(?:頼|たの|お願い)|コールバック|(?:かけて|電話して|折り返して)(?:もらえる|くれる|もらう)|call ?back request|request a call|book a call|(?:call|ring) me back|get a call ?back|get them to call me/i);
 export const NOT_ORDERED = inFolded(/注文(?:を)?して(?:へん|ません|いません|いない)|何もない|なにもない|何も(?:入って|来て)(?:ない|いない)|使って(?:ない|いない)|利用して(?:ない|いない)|身に覚え|覚え(?:が|は)?(?:ない|ありません|なし)|心当たり(?:が|は)?(?:ない|ありません|なし)|(?:注文|頼ん|たのん|買っ|かっ)(?:て|で)?(?:ない|ません|へん)|注文(?:を)?してない|頼んだ覚え|ぎふと|定期|didn'?t order|never ordered|not ordered|no order|nothing ordered|haven'?t ordered|did not order|gift|subscribe/i);
 export const CALL_BACK = inFolded(/折り返|かけ直|かけなお|掛け直|call (?:them |him |her |it )?back|ring (?:them )?back/i);
 export const ONE_RING = inFolded(/わん切り|わんぎり|one ring|rang once|rings? once/i);

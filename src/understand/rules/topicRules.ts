@@ -208,13 +208,17 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "出れなかったけど大丈夫?", "I missed it, is that a problem?": the call-back question, asked as missed or pick-up.
+    // A missed call said on its own ("寝てて出れなかった") asks the same, unless it asks who, whether it was a
+    // scam, or the call said nothing; "出なかったけど" after calling back is the call back failing.
     id: 'missed-or-pick-up',
     when: (r, c) =>
-      (r.callQuestion === 'pickUp' || (r.callQuestion === 'missed' && has(c.message, IS_IT_OK))) &&
+      (r.callQuestion === 'pickUp' ||
+        (r.callQuestion === 'missed' && (has(c.message, IS_IT_OK) || (!c.asksWho && !scamWords(c) && !has(c.message, ONE_RING, SILENT_CALL))))) &&
       !c.cheated &&
       r.signs.length === 0 &&
-      !has(c.message, NOBODY_ANSWERS) &&
-      CALL_QUESTION_LIKE.has(c.guessed),
+      !has(c.message, NOBODY_ANSWERS, CALL_BACK) &&
+      // "0120-070-585に出なかったらどうなるの": not a call back failing, though it sounds like one.
+      (CALL_QUESTION_LIKE.has(c.guessed) || (c.guessed === 'callbackFailed' && has(c.message, IS_IT_OK))),
     then: 'shouldCallBack',
     examples: asks('出れなかったけど大丈夫?', 'I missed it, is that a problem?'),
   },
@@ -242,9 +246,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     // "アプリのどこを見れば?": the how-to of the in-app check, even beside a pasted SMS or a number.
     id: 'in-app-how-to',
-    when: (_r, c) => has(c.message, IN_APP_HOW) && !/再配達|redeliver/i.test(c.message.folded) && !c.cheated && IN_APP_LIKE.has(c.guessed),
+    // Where customer service is in the app is the support question, not the order check.
+    when: (_r, c) => has(c.message, IN_APP_HOW) && !/再配達|redeliver/i.test(c.message.folded) && !has(c.message, SUPPORT_DESK) && !c.cheated && IN_APP_LIKE.has(c.guessed),
     then: 'orderCheck',
-    examples: asks('カスタマーサービスってアプリのどこにあるの?'),
+    examples: asks('ほんとに荷物がこっち向かってるのか知りたいんやけど、アプリで分かるもんなん?'),
   },
   {
     // "出ても大丈夫?" / "無視でいい?" ask whether to pick up or call back, whatever else the words resemble.
