@@ -8,12 +8,13 @@
 import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBotkitPlan } from './loadPlan.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Packages left outside the bundle: a native addon, pino (it may start worker threads from its own
- * files), the ones loaded only when needed (Botkit and the Bot Framework SDK at the first turn, ioredis
+ * files), the ones loaded only when needed (Botkit and the Bot Framework SDK after listen, ioredis
  * with the Redis store), and express (the benchmark's echo bot). Everything else is bundled: Node
  * loading zod, @line/bot-sdk, xstate and libphonenumber-js from hundreds of small files took ~0.2 s of
  * every start, one file takes a fraction of that.
@@ -91,14 +92,16 @@ async function build(entry) {
  * @param {string} path
  * @param {string | Uint8Array} contents
  */
-function writeAtomically(path, contents) {
+export function writeAtomically(path, contents) {
   mkdirSync(dirname(path), { recursive: true });
   const aside = `${path}.${process.pid}.tmp`;
   writeFileSync(aside, contents);
   renameSync(aside, path);
 }
 
-// `node scripts/build.mjs [entries…]` (npm's `prepare`) builds unconditionally.
+// `node scripts/build.mjs [entries…]` (npm's `prepare`) builds unconditionally, and Botkit's load plan
+// if npm's lock files are newer.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of process.argv.slice(2).length ? process.argv.slice(2) : ['src/main.ts']) await build(entry);
+  ensureBotkitPlan(writeAtomically);
 }

@@ -1,6 +1,11 @@
 // @ts-check
-/** `npm start`: rebuild the bundle only if a source changed, then run it in this same process. */
+/**
+ * `npm start`: rebuild the bundle and Botkit's load plan only if what they come from changed, then run
+ * the bundle in this same process.
+ */
 import { pathToFileURL } from 'node:url';
-import { ensureBuilt } from './build.mjs';
+import { ensureBuilt, writeAtomically } from './build.mjs';
+import { ensureBotkitPlan } from './loadPlan.mjs';
 
+ensureBotkitPlan(writeAtomically);
 await import(pathToFileURL(await ensureBuilt('src/main.ts')).href);

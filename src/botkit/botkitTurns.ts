@@ -14,17 +14,20 @@
  * Botkit's outbound path (message formatting, send middleware, the Bot Framework's send pipeline, the
  * adapter) cost another ~25 µs per turn only to hand the result back to us (47 µs → ~15 µs).
  *
- * Botkit and the Bot Framework SDK take ~0.5–0.7 s to load, more than half of the start-up, and
- * nothing needs them before the first turn: the webhook can store and acknowledge events without
- * them. So the server listens first and loads them right after (`load`), instead of at the first
- * turn, which made the first answer after a start wait for them; a turn that comes before they are
- * loaded waits for that same load.
+ * Botkit and the Bot Framework SDK take 0.6–1.5 s of CPU to load, and nothing needs them before the
+ * first turn: the webhook stores and acknowledges events without them. So the server listens first and
+ * they load right after, in small steps that let the event loop run between them (loadInSteps.ts).
+ * Until they are loaded, a turn goes straight to the handler Botkit would route it to (no middleware
+ * is registered, so that is the same call): waiting for Botkit made the first answers after a start
+ * wait up to 2 s.
  */
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { BotkitMessage, BotWorker } from 'botkit';
+import type { Logger } from 'pino';
 import type { Session } from '../../flows/conversation.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import type { TurnResult } from '../conversation/respond.js';
+import { loadBotkitModules, type BotkitModules } from './loadInSteps.js';
 import { nullBotkitStorage } from './nullStorage.js';
 
 const OUTBOX = Symbol('outbox');
@@ -37,8 +40,11 @@ interface TurnPayload {
 
 type RunTurn = (payload: TurnPayload) => Promise<TurnResult[]>;
 
-async function loadBotkit(handle: (event: InboundEvent, session: Session | null) => TurnResult): Promise<RunTurn> {
-  const [{ BotAdapter, TurnContext }, { Botkit }] = await Promise.all([import('botbuilder'), import('botkit')]);
+type Handle = (event: InboundEvent, session: Session | null) => TurnResult;
+
+function botkitRunner({ botbuilder, botkit }: BotkitModules, handle: Handle): RunTurn {
+  const { BotAdapter, TurnContext } = botbuilder;
+  const { Botkit } = botkit;
 
   /** The adapter Botkit requires: turns come in through runTurn, nothing goes out through it. */
   class InboundOnlyAdapter extends BotAdapter {
@@ -102,26 +108,40 @@ async function loadBotkit(handle: (event: InboundEvent, session: Session | null)
 
 export interface TurnRunner {
   run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
-  /** Loads Botkit now rather than at the first turn; turns meanwhile wait for this same load. */
-  load(): Promise<void>;
+  /** Starts loading Botkit in the background (once); logs when it is loaded or has failed. */
+  load(): void;
 }
 
-export function createBotkitTurnRunner(handle: (event: InboundEvent, session: Session | null) => TurnResult): TurnRunner {
-  let loading: Promise<RunTurn> | null = null;
-  const botkit = () =>
-    (loading ??= loadBotkit(handle).catch((err: unknown) => {
-      loading = null; // a failed load is tried again at the next turn
-      throw err;
-    }));
+export function createBotkitTurnRunner(handle: Handle, logger: Logger): TurnRunner {
+  let botkit: RunTurn | null = null;
+  let loading = false;
+  const load = () => {
+    if (botkit || loading) return;
+    loading = true;
+    const started = performance.now();
+    loadBotkitModules().then(
+      (modules) => {
+        botkit = botkitRunner(modules, handle);
+        loading = false;
+        logger.info({ loadMs: Math.round(performance.now() - started), steps: modules.steps, longestStepMs: Math.round(modules.longestStepMs) }, 'Botkit loaded');
+      },
+      (err: unknown) => {
+        loading = false; // tried again at the next turn
+        logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Botkit failed to load; turns go straight to their handler meanwhile');
+      },
+    );
+  };
 
   return {
     async run(event, session) {
-      const [result] = await (await botkit())({ event, session });
+      if (!botkit) {
+        load();
+        return handle(event, session);
+      }
+      const [result] = await botkit({ event, session });
       if (!result) throw new Error(`no handler answered a ${event.kind} event`);
       return result;
     },
-    async load() {
-      await botkit();
-    },
+    load,
   };
 }

@@ -58,7 +58,7 @@ export function createApp(config: Config, opts: AppOptions): App {
   const knowledge = loadKnowledge();
   const directory = createNumberDirectory(knowledge);
   const responder = createResponder(knowledge, createConversation(knowledge), createReaderFromKnowledge(knowledge, directory), directory.vettedE164);
-  const botkit = createBotkitTurnRunner(responder.respond);
+  const botkit = createBotkitTurnRunner(responder.respond, logger);
   const { beforeTurn } = opts;
   const runner: TurnRunner = beforeTurn
     ? {
@@ -66,7 +66,7 @@ export function createApp(config: Config, opts: AppOptions): App {
           beforeTurn(event);
           return botkit.run(event, session);
         },
-        load: () => botkit.load(),
+        load: botkit.load,
       }
     : botkit;
   const metrics = createMetrics();
@@ -194,12 +194,7 @@ export function createApp(config: Config, opts: AppOptions): App {
       // Taken up before any new event is admitted, so each user's events keep their order.
       await processor.resume();
       const bound = await new Promise<number>((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
-      const loadStarted = performance.now();
-      runner.load().then(
-        () => logger.info({ loadMs: Math.round(performance.now() - loadStarted) }, 'Botkit loaded'),
-        // A failed load is tried again by the first turn, which then reports it.
-        (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Botkit not loaded yet; the first turn tries again'),
-      );
+      runner.load();
       return bound;
     },
     async close() {
