@@ -5,8 +5,9 @@
  * stat per input instead of a build (~0.3 s). `npm install` builds once (the `prepare` script).
  * Plain JavaScript on purpose: it runs before anything TypeScript is available.
  */
-import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBotkitPlan } from './loadPlan.mjs';
 
@@ -57,8 +58,41 @@ export async function ensureBuilt(entry) {
   return bundleOf(entry);
 }
 
+/**
+ * The bot's bundle starts with a topic model trained here rather than at every start (~100 ms of it,
+ * src/understand/builtTopicModel.ts): scripts/writeTopicModel.ts, bundled from the same sources, writes
+ * its tables beside the bundle, and the bundle is told where they are. The training files are inputs.
+ */
+const WITH_TOPIC_MODEL = 'src/main.ts';
+const topicModelOf = (/** @type {string} */ entry) => bundleOf(entry).replace(/\.mjs$/, '.topic-model.bin');
+const TRAINING_DIR = 'data/understanding';
+
 /** @param {string} entry */
 async function build(entry) {
+  const model = entry === WITH_TOPIC_MODEL ? topicModelOf(entry) : null;
+  const main = await bundle(entry, model ? { BUNDLED_TOPIC_MODEL: JSON.stringify(relative(ROOT, model)) } : {});
+  const inputs = new Set(main.inputs);
+  if (model) {
+    const trainer = await bundle('scripts/writeTopicModel.ts', {});
+    writeAtomically(bundleOf('scripts/writeTopicModel.ts'), trainer.code);
+    const aside = `${model}.${process.pid}.tmp`;
+    execFileSync(process.execPath, [bundleOf('scripts/writeTopicModel.ts'), aside], { stdio: 'inherit' });
+    renameSync(aside, model);
+    for (const input of trainer.inputs) inputs.add(input);
+    for (const file of readdirSync(join(ROOT, TRAINING_DIR))) inputs.add(`${TRAINING_DIR}/${file}`);
+  }
+  // Written aside and renamed, so a process starting meanwhile (tests run in parallel) never reads
+  // half a file; the input list goes last, so a bundle is never taken as fresh before it is complete.
+  writeAtomically(`${bundleOf(entry)}.map`, main.map);
+  writeAtomically(bundleOf(entry), main.code);
+  writeAtomically(inputListOf(entry), JSON.stringify([...inputs]));
+}
+
+/**
+ * @param {string} entry
+ * @param {Record<string, string>} define
+ */
+async function bundle(entry, define) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [join(ROOT, entry)],
@@ -67,6 +101,7 @@ async function build(entry) {
     platform: 'node',
     format: 'esm',
     external: EXTERNAL,
+    define,
     // Bundled CommonJS packages (prom-client, …) call require('util'); an ES module has no require.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     outfile: bundleOf(entry),
@@ -77,15 +112,14 @@ async function build(entry) {
     metafile: true,
     logLevel: 'warning',
   });
-  const bundle = result.outputFiles.find((file) => file.path === bundleOf(entry));
+  const code = result.outputFiles.find((file) => file.path === bundleOf(entry));
   const map = result.outputFiles.find((file) => file.path === `${bundleOf(entry)}.map`);
-  if (!bundle || !map) throw new Error(`esbuild produced nothing for ${entry}`);
-  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
-  // Written aside and renamed, so a process starting meanwhile (tests run in parallel) never reads
-  // half a file; the input list goes last, so a bundle is never taken as fresh before it is complete.
-  writeAtomically(map.path, map.contents);
-  writeAtomically(bundleOf(entry), bundle.contents);
-  writeAtomically(inputListOf(entry), JSON.stringify(inputs));
+  if (!code || !map) throw new Error(`esbuild produced nothing for ${entry}`);
+  return {
+    code: code.contents,
+    map: map.contents,
+    inputs: Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/')),
+  };
 }
 
 /**

@@ -16,7 +16,8 @@ import { noteOf, reasonOf } from './rules/noteRules.js';
 import { cluesFor, settleTopic } from './rules/topicRules.js';
 import { readScamSigns } from './scamSigns.js';
 import { readFollowUp, readNeed, readPrepTopic, readSituation, readChannelQuestion } from './slots.js';
-import { trainTopicModel, type TopicModel } from './topicClassifier.js';
+import { topicModelOfTraining } from './builtTopicModel.js';
+import type { TopicModel } from './topicClassifier.js';
 
 export interface MessageContext {
   /** The decision tree the user is in, if any: it makes that tree's questions likelier. */
@@ -138,8 +139,7 @@ function boosted(ranked: { topic: Topic; p: number }[], flow: FlowId | null, sho
   return scaled.map((r) => ({ topic: r.topic, p: r.p / sum })).sort((a, b) => b.p - a.p);
 }
 
-/** The reader the bot runs with: the classifier trained on data/understanding/*.jsonl at start-up. */
+/** The reader the bot runs with: the classifier trained on data/understanding/*.jsonl (at build time, for the bundle). */
 export function createReaderFromKnowledge(knowledge: Knowledge, directory: NumberDirectory): MessageReader {
-  const model = trainTopicModel(knowledge.training.map((e) => ({ text: foldForClassifier(normalizeText(e.text)), topic: e.topic })));
-  return createMessageReader(model, directory, createLinkReader(knowledge.domains));
+  return createMessageReader(topicModelOfTraining(knowledge.training), directory, createLinkReader(knowledge.domains));
 }

@@ -2,7 +2,7 @@
  * Which question a message asks, learnt from the project's own examples (data/understanding/*.jsonl)
  * rather than written as keyword rules: a naive Bayes model over character 1–3-grams of the folded text
  * plus word unigrams. Character n-grams need no tokenizer, so conjugations share their stem
- * (教えた / 教えちゃった / 教えてしまいました all contain 教え) and training takes milliseconds at start-up.
+ * (教えた / 教えちゃった / 教えてしまいました all contain 教え).
  */
 import type { Topic } from '../../flows/types.js';
 
@@ -40,8 +40,24 @@ export function featuresOf(folded: string): string[] {
   return [...feats];
 }
 
+/**
+ * What training produces: the features seen (row i of the table is features[i]) and the log weight of
+ * each feature for each topic. Plain arrays, so that the build can train once and write them
+ * (builtTopicModel.ts) instead of every start.
+ */
+export interface TopicTables {
+  topics: Topic[];
+  features: string[];
+  /** features.length × topics.length, row-major. */
+  logWeights: Float64Array;
+}
+
 /** `featurize` is swappable so that other feature sets can be measured against these (bench/compareUnderstanding.ts). */
 export function trainTopicModel(examples: readonly TopicExample[], featurize: (text: string) => string[] = featuresOf): TopicModel {
+  return topicModelOf(trainTopicTables(examples, featurize), featurize);
+}
+
+export function trainTopicTables(examples: readonly TopicExample[], featurize: (text: string) => string[] = featuresOf): TopicTables {
   const topics = [...new Set(examples.map((e) => e.topic))];
   const K = topics.length;
   const index = new Map<Topic, number>(topics.map((t, i) => [t, i]));
@@ -65,7 +81,14 @@ export function trainTopicModel(examples: readonly TopicExample[], featurize: (t
   });
   const denominators = Array.from(totals, (t) => Math.log(t + ALPHA * vocabulary));
   const logWeights = counts.map((c, i) => Math.log(c + ALPHA) - denominators[i % K]!);
+  return { topics, features: [...featureRow.keys()], logWeights };
+}
 
+export function topicModelOf({ topics, features, logWeights }: TopicTables, featurize: (text: string) => string[] = featuresOf): TopicModel {
+  const K = topics.length;
+  // A plain loop: building the map from [feature, row] pairs took 5× longer, at every start.
+  const featureRow = new Map<string, number>();
+  for (let row = 0; row < features.length; row++) featureRow.set(features[row]!, row);
   return {
     topics,
     rank(folded) {
