@@ -5,7 +5,6 @@
  * stat per input instead of a build (~0.3 s). `npm install` builds once (the `prepare` script).
  * Plain JavaScript on purpose: it runs before anything TypeScript is available.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +75,8 @@ async function build(entry) {
     const trainer = await bundle('scripts/writeTopicModel.ts', {});
     writeAtomically(bundleOf('scripts/writeTopicModel.ts'), trainer.code);
     const aside = `${model}.${process.pid}.tmp`;
+    // Imported here, not at the top: every start imports this file, and child_process cost it ~20 ms.
+    const { execFileSync } = await import('node:child_process');
     execFileSync(process.execPath, [bundleOf('scripts/writeTopicModel.ts'), aside], { stdio: 'inherit' });
     renameSync(aside, model);
     for (const input of trainer.inputs) inputs.add(input);
@@ -102,6 +103,9 @@ async function bundle(entry, define) {
     format: 'esm',
     external: EXTERNAL,
     define,
+    // Without comments the bundle is ASCII (esbuild escapes the rest): Node reads an ASCII source as
+    // one byte per character; a single ’ in a comment made it decode and parse 3 MB as UTF-16.
+    minifyWhitespace: true,
     // Bundled CommonJS packages (prom-client, …) call require('util'); an ES module has no require.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     outfile: bundleOf(entry),
@@ -137,5 +141,5 @@ export function writeAtomically(path, contents) {
 // if npm's lock files are newer.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of process.argv.slice(2).length ? process.argv.slice(2) : ['src/main.ts']) await build(entry);
-  ensureBotkitPlan(writeAtomically);
+  await ensureBotkitPlan(writeAtomically);
 }

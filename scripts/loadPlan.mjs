@@ -11,7 +11,6 @@
  * plan. Each file of the plan is such a file ("safe"); the others are loaded inside the step of their
  * nearest safe ancestor, exactly as in the real load (cycles stay inside one step).
  */
-import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +70,10 @@ const DEPENDS_ON = ['package-lock.json', 'node_modules/.package-lock.json'];
  * @param {string} dir
  * @param {string[]} entries
  */
-export function recordAndPlan(dir, entries) {
+export async function recordAndPlan(dir, entries) {
+  // Imported here: every start imports this file (for the plan's path and freshness), and loading
+  // child_process cost it ~20 ms.
+  const { execFileSync } = await import('node:child_process');
   const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'recordRequires.cjs'), dir, ...entries], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   return planSteps(JSON.parse(out));
 }
@@ -90,7 +92,7 @@ export function isPlanFresh() {
  * Writes Botkit's plan (paths relative to the project) unless it is fresh.
  * @param {(path: string, contents: string) => void} write
  */
-export function ensureBotkitPlan(write) {
+export async function ensureBotkitPlan(write) {
   if (isPlanFresh()) return;
-  write(BOTKIT_PLAN, JSON.stringify(recordAndPlan(ROOT, BOTKIT_ENTRIES)));
+  write(BOTKIT_PLAN, JSON.stringify(await recordAndPlan(ROOT, BOTKIT_ENTRIES)));
 }

@@ -7,5 +7,5 @@ import { pathToFileURL } from 'node:url';
 import { ensureBuilt, writeAtomically } from './build.mjs';
 import { ensureBotkitPlan } from './loadPlan.mjs';
 
-ensureBotkitPlan(writeAtomically);
+await ensureBotkitPlan(writeAtomically);
 await import(pathToFileURL(await ensureBuilt('src/main.ts')).href);

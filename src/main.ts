@@ -17,7 +17,14 @@ const logger = createLogger(config.logLevel);
 const app = createApp(config, { logger });
 const port = await app.listen();
 logger.info(
-  { port, mode: config.line ? 'line' : 'local', store: config.store.kind, readyMs: Math.round(process.uptime() * 1000) },
+  {
+    port,
+    mode: config.line ? 'line' : 'local',
+    store: config.store.kind,
+    readyMs: Math.round(process.uptime() * 1000),
+    // CPU spent until now: on a busy machine, the wall time above says more about the neighbours.
+    readyCpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+  },
   config.line ? 'LINE webhook ready at POST /webhook' : `local mode: open http://localhost:${port}/ to chat with the bot`,
 );
 

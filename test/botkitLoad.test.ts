@@ -44,7 +44,7 @@ async function untilBotkitLoaded() {
 
 beforeAll(async () => {
   // The plan `npm start` loads Botkit with; tests run the sources, which find it in dist/ too.
-  ensureBotkitPlan(writeAtomically);
+  await ensureBotkitPlan(writeAtomically);
   api = await startFakeLineApi();
 }, 60_000);
 afterEach(async () => {

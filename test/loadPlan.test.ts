@@ -41,9 +41,9 @@ function exportsAfter(dir: string, steps: string[], entry: string): string {
 }
 
 describe('a load plan', () => {
-  it('gives the same modules as one require, where loading in finishing order would not', () => {
+  it('gives the same modules as one require, where loading in finishing order would not', async () => {
     const dir = fixture();
-    const steps = recordAndPlan(dir, ['./entry.js']);
+    const steps = await recordAndPlan(dir, ['./entry.js']);
     expect(exportsAfter(dir, steps, './entry.js')).toBe(exportsAfter(dir, [], './entry.js'));
     expect(steps).not.toContain('b.js');
     expect(steps).not.toContain('u.js');
@@ -54,8 +54,8 @@ describe('a load plan', () => {
     expect(exportsAfter(dir, naive, './entry.js')).not.toBe(exportsAfter(dir, [], './entry.js'));
   });
 
-  it('splits Botkit and the Bot Framework SDK into steps that load them whole', () => {
-    const steps = recordAndPlan(projectRoot, BOTKIT_ENTRIES);
+  it('splits Botkit and the Bot Framework SDK into steps that load them whole', async () => {
+    const steps = await recordAndPlan(projectRoot, BOTKIT_ENTRIES);
     expect(steps.length).toBeGreaterThan(500);
     const script = `const {join}=require('node:path');for (const f of ${JSON.stringify(steps)}) require(join(process.cwd(), f));const {Botkit}=require('botkit');const {TurnContext}=require('botbuilder');process.stdout.write(typeof Botkit+' '+typeof TurnContext);`;
     expect(execFileSync(process.execPath, ['-e', script], { cwd: projectRoot, encoding: 'utf8' })).toBe('function function');
