@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { InboundEvent } from '../conversation/inboundEvent.js';
 import { createEventProcessor, type EventProcessor } from '../conversation/processEvent.js';
 import { createResponder } from '../conversation/respond.js';
+import { warmUp } from '../conversation/warmUp.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { createLineSender } from '../line/lineSender.js';
 import { createLocalTransport, type LocalTransport } from '../line/localTransport.js';
@@ -194,6 +195,14 @@ export function createApp(config: Config, opts: AppOptions): App {
       // Taken up before any new event is admitted, so each user's events keep their order.
       await processor.resume();
       const bound = await new Promise<number>((resolve) => server.listen(port, () => resolve((server.address() as AddressInfo).port)));
+      // Both yield to the event loop: first the warm-up, then Botkit's load steps, between requests.
+      setImmediate(() => {
+        try {
+          warmUp(responder, now());
+        } catch (err) {
+          logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'warm-up turn failed');
+        }
+      });
       runner.load();
       return bound;
     },
