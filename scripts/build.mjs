@@ -75,6 +75,7 @@ async function build(entry) {
     const trainer = await bundle('scripts/writeTopicModel.ts', {});
     writeAtomically(bundleOf('scripts/writeTopicModel.ts'), trainer.code);
     const aside = `${model}.${process.pid}.tmp`;
+    mkdirSync(dirname(model), { recursive: true });
     // Imported here, not at the top: every start imports this file, and child_process cost it ~20 ms.
     const { execFileSync } = await import('node:child_process');
     execFileSync(process.execPath, [bundleOf('scripts/writeTopicModel.ts'), aside], { stdio: 'inherit' });
