@@ -200,6 +200,16 @@ async function redisAvailable(url: string) {
   }
 }
 
+/** Until /healthz no longer says Botkit is loading (the echo bot says nothing about Botkit). */
+async function untilBotkitLoaded(port: number, deadline: number) {
+  for (;;) {
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { botkit?: string };
+    if (health.botkit !== 'loading') return;
+    if (Date.now() > deadline) throw new Error('Botkit never loaded');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 interface Measured {
   result: RunResult;
   /** Only for profiled runs: the measured window and the main thread's CPU in it. */
@@ -219,6 +229,9 @@ async function runOne(spec: TargetSpec, round: number, events: number, opts: Ben
     const first = await drive(target.port, 1, { ...opts, rate: 0, concurrency: 1 }, `${runId}f`, replies, deadline);
     const firstReplyMs = first.e2e[0] ?? NaN;
     replies.clear();
+    // The bot's steady state has Botkit loaded (it loads in the background after listen); measuring
+    // while it loads would count its loading and leave out its routing and memory.
+    await untilBotkitLoaded(target.port, deadline);
     if (opts.warmup > 0) {
       await drive(target.port, opts.warmup, { ...opts, rate: 0 }, `${runId}w`, replies, deadline);
       replies.clear();

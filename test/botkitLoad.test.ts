@@ -58,6 +58,8 @@ describe('Botkit loading', () => {
   // First in this file, so that Botkit's modules are not in the module cache yet and it is still loading.
   it('an event that arrives while Botkit loads is answered once, without waiting for that load', async () => {
     const url = await start();
+    const botkitOnHealthz = async () => ((await (await fetch(`${url}/healthz`)).json()) as { botkit: string }).botkit;
+    expect(await botkitOnHealthz()).toBe('loading');
     await postWebhook(url, webhookBody(textEvent('メニュー', { userId: 'Uearly', replyToken: 'early-1' })));
     await apps[0]!.processor.drain();
     expect(api.replies().map((c) => c.body.replyToken)).toEqual(['early-1']);
@@ -66,6 +68,7 @@ describe('Botkit loading', () => {
     await untilBotkitLoaded();
     expect(botkitLoaded()).toHaveLength(1);
     expect(botkitLoaded()[0]!.steps).toBeGreaterThan(500);
+    expect(await botkitOnHealthz()).toBe('loaded');
   });
 
   it('is loaded after listen without any event', async () => {

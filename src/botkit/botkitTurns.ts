@@ -110,14 +110,18 @@ export interface TurnRunner {
   run(event: InboundEvent, session: Session | null): Promise<TurnResult>;
   /** Starts loading Botkit in the background (once); logs when it is loaded or has failed. */
   load(): void;
+  /** For /healthz: whether turns go through Botkit yet. */
+  botkitState(): 'loading' | 'loaded' | 'failed';
 }
 
 export function createBotkitTurnRunner(handle: Handle, logger: Logger): TurnRunner {
   let botkit: RunTurn | null = null;
   let loading = false;
+  let failed = false;
   const load = () => {
     if (botkit || loading) return;
     loading = true;
+    failed = false;
     const started = performance.now();
     loadBotkitModules().then(
       (modules) => {
@@ -127,6 +131,7 @@ export function createBotkitTurnRunner(handle: Handle, logger: Logger): TurnRunn
       },
       (err: unknown) => {
         loading = false; // tried again at the next turn
+        failed = true;
         logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Botkit failed to load; turns go straight to their handler meanwhile');
       },
     );
@@ -143,5 +148,6 @@ export function createBotkitTurnRunner(handle: Handle, logger: Logger): TurnRunn
       return result;
     },
     load,
+    botkitState: () => (botkit ? 'loaded' : failed ? 'failed' : 'loading'),
   };
 }

@@ -68,6 +68,7 @@ export function createApp(config: Config, opts: AppOptions): App {
           return botkit.run(event, session);
         },
         load: botkit.load,
+        botkitState: botkit.botkitState,
       }
     : botkit;
   const metrics = createMetrics();
@@ -164,7 +165,14 @@ export function createApp(config: Config, opts: AppOptions): App {
       // A full backlog is as unhealthy as a store that cannot write: the webhook answers 503 either way.
       const backlog = { waiting: processor.pending, limit: config.maxPendingEvents };
       const ok = health.ok && backlog.waiting < backlog.limit;
-      return json(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', store: { kind: store.kind, ...health }, backlog, mode: config.line ? 'line' : 'local' });
+      // Botkit still loading is healthy: turns go straight to their handler meanwhile.
+      return json(res, ok ? 200 : 503, {
+        status: ok ? 'ok' : 'degraded',
+        store: { kind: store.kind, ...health },
+        backlog,
+        botkit: runner.botkitState(),
+        mode: config.line ? 'line' : 'local',
+      });
     }
     if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.contentType });
