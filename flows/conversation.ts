@@ -2,7 +2,8 @@
  * One conversation turn, pure: (stored session, understood intent) → (next session, what to show).
  * Loading, saving and sending happen outside; this module only steps machines.
  */
-import { initialTransition, transition, type AnyStateMachine, type StateValueFrom } from 'xstate';
+import type { AnyStateMachine, StateValueFrom } from 'xstate';
+import { initialTransition, transition } from './pureTransition.js';
 import type { Knowledge } from '../data/schema.js';
 import { createCallbackDecisionMachine, type CallbackDecisionContext, type CallbackDecisionEvent } from './callbackDecision.js';
 import {
