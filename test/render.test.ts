@@ -109,6 +109,18 @@ describe('phone guard', () => {
     expect(JSON.stringify(guarded.messages)).toContain('a=menu&e=0');
   });
 
+  it('changes nothing it does not mask, in its input or its output', () => {
+    const messages = [
+      { type: 'text' as const, text: 'call 0120-111-222' },
+      { type: 'flex' as const, altText: 'alt', contents: { type: 'bubble' as const, body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'row 0120-070-585' }] } } },
+    ];
+    const before = structuredClone(messages);
+    const guarded = guardMessages(messages, vetted);
+    expect(messages).toEqual(before);
+    expect(guarded.messages[0]).toEqual({ type: 'text', text: 'call [番号非表示]' });
+    expect(guarded.messages[1]).toEqual(before[1]);
+  });
+
   it('lets times, dates-free hours and short codes through', () => {
     expect(maskUnvettedNumbers('受付は9:00〜21:00、混雑は14–16時。188 や #9110 へ', vetted).masked).toBe(0);
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { decodePostback, encodePostback } from '../src/buttons/actionCodes.js';
+import { allActionCodes } from '../src/render/options.js';
 import { foldForClassifier } from '../src/understand/foldText.js';
 import { createLinkReader } from '../src/understand/links.js';
 import { detectLanguage, normalizeText } from '../src/understand/normalizeText.js';
@@ -152,6 +153,10 @@ describe('language', () => {
 });
 
 describe('postback payloads', () => {
+  it('are written for every code as URLSearchParams writes them', () => {
+    for (const code of allActionCodes()) for (const epoch of [0, 7, 12345]) expect(encodePostback(code, epoch)).toBe(new URLSearchParams({ a: code, e: String(epoch) }).toString());
+  });
+
   it('round-trips a code and rejects stale or forged ones', () => {
     const data = encodePostback('callback:situation:busy', 3);
     expect(decodePostback(data, 3)).toEqual({ ok: true, code: 'callback:situation:busy' });
