@@ -125,6 +125,10 @@ describe('4. harm recognised from how people say it', () => {
     expect(textOf(await user().say(text))).toMatch(/188/);
   });
 
+  it.each(['詐欺にあったかも。どこに相談すれば?', 'I think I have been scammed'])('%s, with nothing said about what was given → where to turn comes first', async (text) => {
+    expect(textOf(await user().say(text)).split('\n')[0]).toMatch(/188/);
+  });
+
   it.each(['まだ電話つながってるんだけど、カード番号言えって', '画面見せてって言われてる', "I'm still on the phone with them, they want my PIN"])(
     '%s → hang up first',
     async (text) => {

@@ -70,7 +70,8 @@ function helpAfterHarm(ctx: ScamCheckContext, rc: RenderContext): Part {
     accountAtRisk ? m.help.password : '',
   ].filter(Boolean);
   const lines = m.help.lines({ lines: numbers.helpLines.map((h) => ({ name: h.name[rc.lang], dial: h.dial })) });
-  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, report: `${m.help.officialRoute(rc.knowledge.support.phone.hours)}${m.help.report({ where: scam.phishingReport[rc.lang] })}` });
+  const unknownWhat = handedOver.length === 0 && !ctx.signs.includes('smsLink');
+  return m.states.gettingHelp({ first, lines, passwordToo: !accountAtRisk, unknownWhat, report: `${m.help.officialRoute(rc.knowledge.support.phone.hours)}${m.help.report({ where: scam.phishingReport[rc.lang] })}` });
 }
 
 /**

@@ -114,7 +114,9 @@ export function readScamSigns(message: MessageForms, facts: ScamFacts): ScamRead
   );
   if (harmDone && either(/払|はら|振り?込|ふりこ|送金|paid|transfer|wired/i)) signs.add('moneyDemand');
   // Something was handed over, we cannot tell what ("番号教えたって"): treat it as personal data.
-  if (harmDone && !CHEATING_SIGNS.some((s) => signs.has(s))) signs.add('personalData');
+  // "詐欺にあったかも" names no hand-over: no sign is made up, and the reply asks nothing it cannot know.
+  const onlySaysScammed = SCAMMED.test(text) && !HANDED_OVER.test(text) && !MADE_TO.test(text) && !PAID.test(text) && !EN_HARMED.test(text);
+  if (harmDone && !onlySaysScammed && !CHEATING_SIGNS.some((s) => signs.has(s))) signs.add('personalData');
   // "ギフトカード…カードの番号を読み上げた": the card is the gift card, unless a credit card is named as such.
   if (signs.has('giftCard') && !either(CREDIT_CARD)) signs.delete('cardNumber');
   // Being told to buy gift cards is being told to pay.

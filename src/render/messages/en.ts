@@ -190,9 +190,11 @@ export const en = {
         headline: '🔗 Do not tap the link.',
         body: lines('🔗 Do not tap the link.', ...l, 'Fake texts like "we could not deliver, check here" are everywhere. If it is about a parcel, open the Amazon app yourself and look at your order history.'),
       }),
-      gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
+      gettingHelp: ({ first, lines: helpLines, passwordToo, report, unknownWhat }) => ({
         headline: '🆘 Act now.',
-        body: paras(lines(...first), lines(helpLines, passwordToo && 'Change your Amazon password too.', report)),
+        body: unknownWhat
+          ? paras(helpLines, lines(...first, passwordToo && 'Change your Amazon password too.', report))
+          : paras(lines(...first), lines(helpLines, passwordToo && 'Change your Amazon password too.', report)),
       }),
     },
   },

@@ -197,9 +197,11 @@ export const ja = {
           '「不在のため持ち帰りました、こちらから確認を」という偽のSMSがたくさん出回っています。荷物のことなら、自分でAmazonアプリを開いて注文履歴を見れば本当か分かります。',
         ),
       }),
-      gettingHelp: ({ first, lines: helpLines, passwordToo, report }) => ({
+      gettingHelp: ({ first, lines: helpLines, passwordToo, report, unknownWhat }) => ({
         headline: '🆘 すぐに手を打ちましょう。',
-        body: paras(lines(...first), lines(helpLines, passwordToo && 'Amazonのパスワードも変えておきましょう。', report)),
+        body: unknownWhat
+          ? paras(helpLines, lines(...first, passwordToo && 'Amazonのパスワードも変えておきましょう。', report))
+          : paras(lines(...first), lines(helpLines, passwordToo && 'Amazonのパスワードも変えておきましょう。', report)),
       }),
     },
   },

@@ -97,7 +97,8 @@ export interface Messages {
       verifyingInApp: Answer<{ steps: string[] }>;
       linkWarning: Answer<{ lines: string[] }>;
       /** The parts of the help are put in order by the renderer: what stops the harm first. */
-      gettingHelp: Answer<{ first: string[]; lines: string; passwordToo: boolean; report: string }>;
+      /** `unknownWhat`: the user says they were scammed but not what was given: where to turn leads. */
+      gettingHelp: Answer<{ first: string[]; lines: string; passwordToo: boolean; report: string; unknownWhat: boolean }>;
     }, ScamCheckState>;
   };
   support: {
