@@ -90,14 +90,16 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
         );
       }
       case 'text': {
-        const reading = reader.read(event.text, { activeFlow: FLOW_IDS.find((f) => f === session.triage.value) ?? null, previousLang: session.lang, at: event.at });
+        const where = whereTheUserIs(session);
+        const reading = reader.read(event.text, { activeFlow: where.flow ?? null, previousLang: session.lang, at: event.at });
         const userE164 = reading.numbers.map((n) => n.e164);
-        if (normalizeText(event.text).length === 0) return keep({ type: 'unrecognized', cause: 'empty' });
+        const text = normalizeText(event.text);
+        if (text.length === 0) return keep({ type: 'unrecognized', cause: 'empty' });
         // A number or a link still gets its answer; a question in Chinese or Korean would get a guessed one.
         if (reading.numbers.length === 0 && reading.links.length === 0 && writtenInAnotherLanguage(event.text)) {
           return keep({ type: 'unrecognized', cause: 'otherLanguage' });
         }
-        const meaning = followUps.read(event.text, reading, whereTheUserIs(session));
+        const meaning = followUps.read(text, reading, where);
         // "英語で" / "日本語で": the last answer again in that language, which the conversation then keeps.
         if (meaning?.kind === 'switchLanguage') {
           return { intents: [{ type: 'followUp', ask: 'again' }], lang: meaning.lang, prefersLang: meaning.lang, userE164, rule: 'followUp:language' };

@@ -1,4 +1,4 @@
-import type { FollowUpAsk, UnrecognizedCause, View } from '../../flows/conversation.js';
+import { answerKey, type FollowUpAsk, type UnrecognizedCause, type View } from '../../flows/conversation.js';
 import type { FaqTopic, NoteId, Topic } from '../../flows/types.js';
 import { deliveryWindowAt } from '../../flows/japanTime.js';
 import type { ActionCode } from '../buttons/actionCodes.js';
@@ -48,9 +48,8 @@ export function renderFallback(cause: UnrecognizedCause, suggestions: Topic[], r
   return draft(guesses.length > 0 ? [...guesses, 'menu'] : MENU_OPTIONS, { headline: m[cause], body });
 }
 
-/** The catalog key of a view's "why": its tree and state, or its FAQ topic. */
-const whyKey = (view: View): ViewKey | null =>
-  view.kind === 'flow' ? (`${view.flow}.${view.state}` as ViewKey) : view.kind === 'faq' ? `faq.${view.topic}` : null;
+/** The catalog key of a view's "why": a tree's state or an FAQ topic, named as `answerKey` names them. */
+const whyKey = (view: View): ViewKey | null => (view.kind === 'flow' || view.kind === 'faq' ? (answerKey(view) as ViewKey) : null);
 
 /**
  * "なんで?" explains the last answer (never repeats it); "よくわからない" says it again in two sentences, the

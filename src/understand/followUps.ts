@@ -75,6 +75,7 @@ export function followUpChoice(followUp: FollowUp, offered: Offered, flow: FlowI
 export interface FollowUpReader {
   /** A button's label typed as text (desktop LINE shows no buttons; the rich menu sends labels as messages). */
   buttonOfTypedText(text: string): ActionCode | undefined;
+  /** `text`: the message as `normalizeText` left it (the reader has already normalised it once). */
   read(text: string, reading: Reading, where: WhereTheUserIs): FollowUpMeaning | null;
 }
 
@@ -84,7 +85,7 @@ export function createFollowUpReader(labels: Iterable<readonly [label: string, c
   const buttonOfTypedText = (text: string) => byLabel.get(normalizeText(text));
 
   function offeredChoice(text: string, reading: Reading, where: WhereTheUserIs): ActionCode | null {
-    const typedLabel = buttonOfTypedText(text);
+    const typedLabel = byLabel.get(text);
     if (typedLabel) return typedLabel;
     // "0120-070-585にかけ直したいけど何て言えばいい?" out of any tree: the drivers' call-back script. A number that
     // is not the drivers' gets the tree's safe answer instead, once the caller answer has opened it.
@@ -104,7 +105,7 @@ export function createFollowUpReader(labels: Iterable<readonly [label: string, c
     read(text, reading, where) {
       const lang = reading.followUp ? SWITCH_TO[reading.followUp] : undefined;
       if (lang) return { kind: 'switchLanguage', lang };
-      const code = offeredChoice(normalizeText(text), reading, where);
+      const code = offeredChoice(text, reading, where);
       if (code) return { kind: 'choice', code };
       if (reading.followUp === 'no' && !where.atMenu) return { kind: 'declined' };
       const ask = reading.followUp && !where.atMenu ? ABOUT_THE_LAST_ANSWER[reading.followUp] : undefined;
