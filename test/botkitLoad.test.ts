@@ -14,14 +14,14 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createApp, type App } from '../src/server/createApp.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
-import { postWebhook, TEST_SECRET, TEST_TOKEN, textEvent, webhookBody } from './helpers/webhooks.js';
+import { lineEnv, postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
 
 let api: FakeLineApi;
 const apps: App[] = [];
 const lines: { msg: string; loadMs?: number; steps?: number }[] = [];
 
 async function start() {
-  const config = loadConfig({ PORT: '0', STATE_STORE: 'memory', LINE_CHANNEL_SECRET: TEST_SECRET, LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN, LINE_API_BASE_URL: api.url });
+  const config = loadConfig({ PORT: '0', STATE_STORE: 'memory', ...lineEnv(api.url) });
   const app = createApp(config, { logger: createLogger('info', capture()) });
   apps.push(app);
   return `http://127.0.0.1:${await app.listen(0)}`;

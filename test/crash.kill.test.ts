@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { redisDatabase, redisSkipReason, redisUrl } from './helpers/redis.js';
 import { freePort, seeded, startSteadyLoad } from './helpers/steadyLoad.js';
-import { TEST_SECRET, TEST_TOKEN } from './helpers/webhooks.js';
+import { lineEnv } from './helpers/webhooks.js';
 
 const SEED = 9;
 const USERS = 10;
@@ -54,9 +54,7 @@ async function killUnderLoad(stateStore: string, instances: number) {
       env: {
         ...process.env,
         PORT: String(port),
-        LINE_CHANNEL_SECRET: TEST_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
-        LINE_API_BASE_URL: api.url,
+        ...lineEnv(api.url),
         STATE_STORE: stateStore,
         // Its users send faster than anyone types, and a user's events pile up while a dead instance's
         // lease runs out: this test is about what is acknowledged, not about one user's fair share.

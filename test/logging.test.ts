@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createApp, type App } from '../src/server/createApp.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
-import { sign, TEST_SECRET, TEST_TOKEN, textEvent, webhookBody } from './helpers/webhooks.js';
+import { lineEnv, sign, textEvent, webhookBody } from './helpers/webhooks.js';
 
 const lines: string[] = [];
 const capture = new Writable({
@@ -24,7 +24,7 @@ let url: string;
 
 beforeAll(async () => {
   api = await startFakeLineApi();
-  const config = loadConfig({ PORT: '0', STATE_STORE: 'memory', LINE_CHANNEL_SECRET: TEST_SECRET, LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN, LINE_API_BASE_URL: api.url });
+  const config = loadConfig({ PORT: '0', STATE_STORE: 'memory', ...lineEnv(api.url) });
   app = createApp(config, { logger: createLogger('trace', capture), lineBackoffMs: [1, 1, 1] });
   url = `http://127.0.0.1:${await app.listen(0)}`;
 });

@@ -12,7 +12,7 @@ import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { redisSkipReason, redisUrl } from './helpers/redis.js';
 import { startBot } from './helpers/startBot.js';
 import { driver, lastOf, textOf } from './helpers/conversationDriver.js';
-import { TEST_SECRET, TEST_TOKEN, postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
+import { lineEnv, postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
 
 let api: FakeLineApi;
 beforeAll(async () => {
@@ -90,9 +90,7 @@ describe('SIGTERM', () => {
       env: {
         ...process.env,
         PORT: '0',
-        LINE_CHANNEL_SECRET: TEST_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
-        LINE_API_BASE_URL: api.url,
+        ...lineEnv(api.url),
         STATE_STORE: `sqlite:${join(dir, 'state.db')}`,
         LOG_LEVEL: 'info',
       },

@@ -16,7 +16,7 @@ import { OutgoingMessages } from '../src/line/lineLimits.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { startBot, type RunningBot } from './helpers/startBot.js';
 import { freePort } from './helpers/steadyLoad.js';
-import { postWebhook, TEST_SECRET, TEST_TOKEN, textEvent, webhookBody } from './helpers/webhooks.js';
+import { lineEnv, postWebhook, textEvent, webhookBody } from './helpers/webhooks.js';
 
 const POISON = 'この文で落ちる';
 const ROOT = join(import.meta.dirname, '..');
@@ -99,9 +99,7 @@ describe('a message that ends the process in its turn', () => {
         env: {
           ...process.env,
           PORT: String(port),
-          LINE_CHANNEL_SECRET: TEST_SECRET,
-          LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
-          LINE_API_BASE_URL: api.url,
+          ...lineEnv(api.url),
           STATE_STORE: store,
           POISON_TEXT: POISON,
           RETRY_DELAYS_MS: '10,10',

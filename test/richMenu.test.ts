@@ -17,7 +17,7 @@ import { followUps } from '../src/conversation/respond.js';
 import { driver, textOf } from './helpers/conversationDriver.js';
 import { startFakeLineApi, type FakeLineApi } from './helpers/fakeLineApi.js';
 import { startBot } from './helpers/startBot.js';
-import { TEST_SECRET, TEST_TOKEN } from './helpers/webhooks.js';
+import { lineEnv, TEST_TOKEN } from './helpers/webhooks.js';
 
 // Drawn once for the whole file: rendering with a 20 MB font takes a few hundred milliseconds.
 const image = drawMenu();
@@ -176,9 +176,7 @@ describe('npm run richmenu', () => {
     promisify(execFile)('npm', ['run', '--silent', 'richmenu', '--', ...args], {
       env: {
         PATH: process.env.PATH,
-        LINE_CHANNEL_SECRET: TEST_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
-        LINE_API_BASE_URL: api.url,
+        ...lineEnv(api.url),
         LINE_DATA_API_BASE_URL: api.dataUrl,
       },
     });

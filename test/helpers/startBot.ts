@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App, type AppOptions } from '../../src/server/createApp.js';
 import { startFakeLineApi, type FakeLineApi } from './fakeLineApi.js';
-import { TEST_SECRET, TEST_TOKEN } from './webhooks.js';
+import { lineEnv } from './webhooks.js';
 
 export interface RunningBot {
   app: App;
@@ -21,7 +21,7 @@ export async function startBot(
   const config = loadConfig({
     PORT: '0',
     STATE_STORE: 'memory',
-    ...(lineApiUrl ? { LINE_CHANNEL_SECRET: TEST_SECRET, LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN, LINE_API_BASE_URL: lineApiUrl } : {}),
+    ...(lineApiUrl ? lineEnv(lineApiUrl) : {}),
     ...env,
   });
   const app = createApp(config, { logger, lineBackoffMs: [5, 10, 20], retryDelaysMs: [10, 20, 40], ...options, ...(now ? { now } : {}) });

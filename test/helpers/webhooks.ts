@@ -3,6 +3,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 export const TEST_SECRET = 'test-channel-secret';
 export const TEST_TOKEN = 'test-access-token';
+/** The LINE settings of a bot under test: the test channel's credentials and the fake LINE API it talks to. */
+export const lineEnv = (apiUrl: string) => ({ LINE_CHANNEL_SECRET: TEST_SECRET, LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN, LINE_API_BASE_URL: apiUrl });
 
 let counter = 0;
 const eventId = () => `01TEST${String(++counter).padStart(8, '0')}${randomUUID().slice(0, 8)}`.toUpperCase();
