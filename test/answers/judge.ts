@@ -100,6 +100,8 @@ const firstSentence = (s: string) => s.split(/(?<=[。!?！？])|\n|(?<=[.!?])\s
 const languageOf = (reply: string): 'ja' | 'en' =>
   (reply.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0) * 3 > (reply.match(/[a-z]/gi)?.length ?? 0) ? 'ja' : 'en';
 
+const writtenInNoLanguage = (text: string) => !/[\u3040-\u30ff\u4e00-\u9fff]|[a-z]{2}/i.test(text);
+
 export function createJudge() {
   const knowledge = loadKnowledge();
   const directory = createNumberDirectory(knowledge);
@@ -125,10 +127,12 @@ export function createJudge() {
       const messages = result.reply?.messages ?? [];
       const bubbles = messages.map((m, j) => (j === messages.length - 1 ? textOf(m).replace(HINT, '') : textOf(m)));
       const reply = bubbles.join('\n');
-      const missing = turn.must.filter((id) => !matcher(id, lang).test(reply));
-      const notFirst = turn.first && !matcher(turn.first, lang).test(firstSentence(bubbles[0] ?? '')) ? turn.first : null;
-      const said = sentencesOf(reply).filter((s) => !CONDITIONAL[lang].test(s));
-      const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][lang].test(s) && !(NEGATED[c]?.[lang].test(s) ?? false)));
+      // A message of digits and signs says nothing about the user's language: a reply in either one answers it.
+      const judgedIn = !turn.replyLang && writtenInNoLanguage(turn.user) ? languageOf(reply) : lang;
+      const missing = turn.must.filter((id) => !matcher(id, judgedIn).test(reply));
+      const notFirst = turn.first && !matcher(turn.first, judgedIn).test(firstSentence(bubbles[0] ?? '')) ? turn.first : null;
+      const said = sentencesOf(reply).filter((s) => !CONDITIONAL[judgedIn].test(s));
+      const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][judgedIn].test(s) && !(NEGATED[c]?.[judgedIn].test(s) ?? false)));
       return {
         convId: conv.id,
         area: conv.area,
