@@ -5,6 +5,7 @@ import type { ActionCode } from '../buttons/actionCodes.js';
 import { dialsOf, draft, messagesFor, text, type Draft, type RenderContext } from './draft.js';
 import type { ViewKey } from './messages/types.js';
 import { actionForTopic } from './options.js';
+import { sentencesOf } from './sentences.js';
 
 /** The six things people come for; the FAQ answers are reached by asking, or from the rich menu. */
 const MENU_OPTIONS: ActionCode[] = ['caller:ask', 'callback:ask', 'scam:ask', 'support:ask', 'support:hours', 'prep:ask'];
@@ -64,12 +65,11 @@ export function renderFollowUp(ask: FollowUpAsk, about: View, base: Draft, rc: R
   return { ...base, messages: [text(body)] };
 }
 
-const SENTENCES = /(?<=[。!?！？])|\n|(?<=[.!?])\s/;
 const bare = (s: string) => s.replace(/^[^\p{L}\p{N}「『(]+/u, '').trim();
 /** The answer's first sentence that says more than its headline: usually what to do. */
 function nextSentence(base: Draft): string {
   const said = bare(base.headline);
-  const sentences = base.messages.flatMap((msg) => (msg.type === 'text' ? msg.text : msg.altText).split(SENTENCES)).map(bare).filter(Boolean);
+  const sentences = base.messages.flatMap((msg) => sentencesOf(msg.type === 'text' ? msg.text : msg.altText)).map(bare).filter(Boolean);
   return sentences.find((s) => !said.includes(s) && !s.includes(said) && !/^\(|^\d+\./.test(s)) ?? '';
 }
 
@@ -95,5 +95,5 @@ const AFTER_NOTE: Record<NoteId, ActionCode[]> = {
 
 export function renderNote(note: NoteId, rc: RenderContext): Draft {
   const body = messagesFor(rc.lang).notes[note](dialsOf(rc.knowledge));
-  return draft(AFTER_NOTE[note], { headline: body.split(/(?<=。)|(?<=\. )/)[0]!, body });
+  return draft(AFTER_NOTE[note], { headline: sentencesOf(body)[0]!, body });
 }

@@ -79,7 +79,7 @@ export function createMessageReader(model: TopicModel, directory: NumberDirector
       const unreadNumber = numbers.length === 0 && looksLikeAPhoneNumber(words);
       // "なんて言えばいい?" about calling a driver back is the call-back script, not how to explain to support.
       const scriptAsked = has(message, SCRIPT_QUESTION) && (ctx.activeFlow === 'callbackDecision' || ctx.activeFlow === 'callerIdentification' || has(message, CALL_BACK));
-      const note = noteOf(words);
+      const note = noteOf(message);
       const plain = numbers.length === 0 && !unreadNumber && found.length === 0 && signs.length === 0 && !harmDone && note === null;
       const base: Omit<Reading, 'topic' | 'alternatives' | 'rule'> = {
         lang, numbers, unreadNumber, links: found, signs, harmDone, situation, need, prepTopic,

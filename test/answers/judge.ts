@@ -12,6 +12,7 @@ import { loadFactLedger } from '../../src/knowledge/factLedger.js';
 import type { OutgoingMessage } from '../../src/line/lineLimits.js';
 import { createReaderFromKnowledge } from '../../src/understand/readMessage.js';
 import { createNumberDirectory } from '../../src/understand/phoneNumbers.js';
+import { sentencesOf } from '../../src/render/sentences.js';
 import { readJsonLines } from '../helpers/jsonLines.js';
 
 export const ANSWERS_DIR = new URL('.', import.meta.url).pathname;
@@ -40,7 +41,6 @@ const NEGATED: Partial<Record<Claim, { ja: RegExp; en: RegExp }>> = {
   saysCallBack: { ja: /折り返さ|折り返しても|必要はありません/, en: /\b(?:no need|do not|don'?t|not|never|need not|without)\b[^.]*call (?:them |it )?back|call (?:them |it )?back[^.]*\b(?:no one|nobody)\b/i },
   callsScam: { ja: /詐欺ではな|とは限りません|とは言えません/, en: /not a scam|does not|isn'?t/i },
 };
-const sentencesOf = (text: string) => text.split(/(?<=[。!?！？])|\n|(?<=[.!?])\s/).map((s) => s.trim()).filter(Boolean);
 
 const Turn = z.object({
   user: z.string(),
@@ -94,7 +94,7 @@ export interface TurnVerdict {
 /** The desktop typing hint is a line of button labels, not something the reply states. */
 const HINT = /\n?\((?:ボタンが出ないときは|No buttons\?).*\)$/;
 const textOf = (m: OutgoingMessage) => (m.type === 'text' ? m.text : m.altText);
-const firstSentence = (s: string) => s.split(/(?<=[。!?！？])|\n|(?<=[.!?])\s/).map((x) => x.trim()).find((x) => x.length > 0) ?? '';
+const firstSentence = (s: string) => sentencesOf(s)[0] ?? '';
 
 /** English replies may quote a Japanese button or menu name; Japanese ones name Amazon and numbers. */
 const languageOf = (reply: string): 'ja' | 'en' =>

@@ -4,6 +4,7 @@
  * Matched against the message as written (katakana kept), first match wins.
  */
 import type { CallReason, NoteId } from '../../../flows/types.js';
+import { CALL_BACK, CALLING_OUT, has, NOBODY_ANSWERS, type MessageForms } from '../lexicon.js';
 
 /** "カード会社の番号がわからない": where the number is. A carrier's own number: not in the vetted data. */
 const NOTES: { note: NoteId; pattern: RegExp }[] = [
@@ -30,10 +31,10 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   { note: 'languages', pattern: /(?:日本語|英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
   { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
 ];
-export function noteOf(words: string): NoteId | null {
-  const note = NOTES.find((n) => n.pattern.test(words))?.note ?? null;
+export function noteOf(message: MessageForms): NoteId | null {
+  const note = NOTES.find((n) => n.pattern.test(message.text))?.note ?? null;
   // "何回かけても繋がらない" is the user calling, not being called.
-  return note === 'repeatedCalls' && /かけ(?:ても|直|なお)|折り返|繋がらない|つながらない|no answer|doesn'?t pick up/i.test(words) ? null : note;
+  return note === 'repeatedCalls' && has(message, CALLING_OUT, CALL_BACK, NOBODY_ANSWERS) ? null : note;
 }
 
 /** A reason named in the message: "オートロックだから?", "置き配にしてるのに", "住所の部屋番号を忘れた". */
