@@ -3,10 +3,14 @@
  * area, with the shape figures (characters p50/p90, bubbles, buttons). `-- --misses` lists every dev miss
  * with the reply; the held-out part is only ever counted, never printed message by message.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../src/paths.js';
 import { ANSWERS_DIR, createJudge, figures, loadAnswers, type TurnVerdict } from '../test/answers/judge.js';
 
 const showMisses = process.argv.includes('--misses');
+/** `--area ja-multi`: list only that area's misses. */
+const onlyArea = process.argv[process.argv.indexOf('--area') + 1];
 const { judge } = createJudge();
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const row = (name: string, v: TurnVerdict[]) => {
@@ -29,5 +33,11 @@ const counts = new Map<string, number>();
 for (const v of dev.filter((x) => !x.ok)) for (const reason of why(v).split(', ')) counts.set(reason, (counts.get(reason) ?? 0) + 1);
 console.log(`\nmost frequent dev misses: ${[...counts].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([r, n]) => `${r} ×${n}`).join(', ')}`);
 if (showMisses) {
-  for (const v of dev.filter((x) => !x.ok)) console.log(`\n✗ ${v.convId} [${why(v)}]\n> ${v.user}\n${v.reply}`);
+  // The fact's wording as the documents' fact list gives it, so a reader of a miss sees what was expected.
+  const factText = new Map(readFileSync(join(projectRoot, '..', 'shared', 'seed-facts.tsv'), 'utf8').split('\n').map((l) => l.split('\t') as [string, string]));
+  const earlier = (v: TurnVerdict) => dev.filter((x) => x.convId === v.convId && x.turn < v.turn).map((x) => `  (turn ${x.turn + 1}) > ${x.user}  [${x.ok ? 'ok' : 'miss'}: ${x.answered}]`);
+  const facts = (v: TurnVerdict) => [...v.missing, ...(v.notFirst && !v.missing.includes(v.notFirst) ? [v.notFirst] : [])].map((id) => `  ${id}: ${factText.get(id) ?? '?'}`);
+  for (const v of dev.filter((x) => !x.ok && (process.argv.includes('--area') ? x.area === onlyArea : true))) {
+    console.log([`\n✗ ${v.convId} turn ${v.turn + 1} at ${v.at} [${why(v)}] answered ${v.answered} by ${v.rule}`, ...earlier(v), `> ${v.user}`, ...facts(v), v.reply].join('\n'));
+  }
 }

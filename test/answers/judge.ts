@@ -71,6 +71,9 @@ export function loadAnswers(dir: string): AnswerConversation[] {
 
 export interface TurnVerdict {
   convId: string;
+  /** The turn's place in its conversation (0 for the first) and the Japan time the conversation happens at. */
+  turn: number;
+  at: string;
   area: string;
   lang: 'ja' | 'en';
   user: string;
@@ -135,6 +138,8 @@ export function createJudge() {
       const claimed = (turn.mustNot ?? []).filter((c) => said.some((s) => CLAIMS[c][judgedIn].test(s) && !(NEGATED[c]?.[judgedIn].test(s) ?? false)));
       return {
         convId: conv.id,
+        turn: i,
+        at: conv.at ?? DEFAULT_AT,
         area: conv.area,
         lang,
         user: turn.user,
