@@ -9,6 +9,7 @@ import { FLOW_IDS, type Lang } from '../../flows/types.js';
 import { decodePostback, intentOfAction } from '../buttons/actionCodes.js';
 import { createFollowUpReader, type FollowUpMeaning, type WhereTheUserIs } from '../understand/followUps.js';
 import { normalizeText, writtenInAnotherLanguage } from '../understand/normalizeText.js';
+import { questionBesideLanguageRequest } from '../understand/slots.js';
 import type { MessageReader } from '../understand/readMessage.js';
 import { allowedDigitForms } from '../render/phoneGuard.js';
 import { draftFor, renderReply, type RenderedReply } from '../render/renderReply.js';
@@ -102,6 +103,11 @@ export function createResponder(knowledge: Knowledge, conversation: Conversation
         const meaning = followUps.read(text, reading, where);
         // "英語で" / "日本語で": the last answer again in that language, which the conversation then keeps.
         if (meaning?.kind === 'switchLanguage') {
+          const asked = questionBesideLanguageRequest(text);
+          const question = asked ? planTurn(reader.read(asked, { activeFlow: where.flow ?? null, previousLang: meaning.lang, at: event.at }), event.at) : [];
+          if (question.length > 0 && question[0]!.type !== 'unrecognized') {
+            return { intents: question, lang: meaning.lang, prefersLang: meaning.lang, userE164, rule: 'followUp:language+question' };
+          }
           return { intents: [{ type: 'followUp', ask: 'again' }], lang: meaning.lang, prefersLang: meaning.lang, userE164, rule: 'followUp:language' };
         }
         const intents = meaning ? [intentOfMeaning(meaning, event.at)] : planTurn(reading, event.at);

@@ -45,7 +45,7 @@ const PREP_TOPICS: Rule<PrepTopic>[] = [
 export type ChannelQuestion = 'compare' | 'emailReply' | 'selfService';
 const CHANNELS = [/電話|でんわ|phone|\bcall/i, /チャット|ちゃっと|\bchat/i, /メール|めーる|e-?mail|\bmail/i];
 const WHICH = /どれ|どっち|どちら|何が|なにが|一番|いちばん|おすすめ|which|better|best|recommend|should i use|\bvs\.?\b|versus/i;
-const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,30}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|reply|answer|response|respond|hear back|take|takes)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
+const EMAIL_REPLY = /(?:メール|めーる|e-?mail|\bmail).{0,30}(?:返事|へんじ|返信|へんしん|回答|かいとう|返って|時間|じかん|かかる|何日|どれくらい|どのくらい|どれぐらい|どのぐらい|reply|answer|response|respond|hear back|take|takes)|(?:返事|返信|reply|response).{0,12}(?:メール|めーる|e-?mail)/i;
 const HOW_LONG = /何日|なんにち|どのくらい|どのぐらい|どれくらい|どれぐらい|いつ|かかる|遅い|how long|how many days|when|days|slow/i;
 const TASKS = /返品|へんぴん|返金|へんきん|キャンセル|きゃんせる|解約|かいやく|パスワード|ぱすわーど|\breturn|refund|cancel|password/i;
 const MUST_CALL_OR_HOW = /電話(?:しないと|しなきゃ|が必要|は必要|必要|するしか|しかない|で(?:しか|ないと)|すべき|したほうが|した方が|しなくて)|でんわ(?:しないと|しなきゃ|必要)|(?:だめ|ダメ|いけない)(?:\?|？|なの|ですか)?$|どうすれば|どうやって|やり方|方法|手続き|どこから|どこで|(?:have|need) to (?:call|phone|ring)|must i (?:call|phone)|do i (?:have|need) to (?:call|phone)|how (?:do|can) i|where do i/i;
@@ -109,6 +109,18 @@ const LOOSE_FOLLOW_UPS: Rule<FollowUp>[] = [
     pattern: /^(?:はい|うん|ええ|おう|んだ|んだんだ|せや|そや|yes|yeah|yep|sure|ok(?:ay)?|おけ|お願い|おねがい|頼む|たのむ)(?:[、,\s!！。.]*(?:お願い(?:します)?|おねがい(?:します)?|教えて(?:けろ|ください|くれ|や)?|頼むわ?|たのむわ?|please|pls|sure|go ahead|do it|それで|見せて|わ))*[\s!！。.〜~]*$/i,
   },
 ];
+
+/**
+ * "やっぱり日本語で。折り返す必要ある?", "日本語に戻して。チャットは?": a question asked beside the language
+ * request is the question to answer, in that language; "英語で教えて、夫に見せたい" asks nothing new.
+ * Returns the message without the request when what is left ends as a question.
+ */
+export function questionBesideLanguageRequest(text: string): string | null {
+  const request = LOOSE_FOLLOW_UPS.find((r) => (r.value === 'toEnglish' || r.value === 'toJapanese') && r.pattern.test(text));
+  if (!request) return null;
+  const rest = text.replace(request.pattern, ' ').trim();
+  return /[?？]\s*$/.test(rest) && /[\p{L}]{2}/u.test(rest) ? rest : null;
+}
 
 export function readFollowUp(text: string, plain: boolean): FollowUp | null {
   const whole = first(FOLLOW_UPS, text, text);

@@ -227,7 +227,7 @@ export const en = {
       }),
       recommendPhone: ({ status }) => ({
         headline: '☎️ For something urgent, phone is best right now.',
-        body: lines(`☎️ For something urgent, phone is best right now. ${status}`, 'You do not dial a number: request a callback under Customer Service in the app or on the site, and they ring within minutes. E-mail is slow, so for something urgent use phone or chat.'),
+        body: lines(`☎️ For something urgent, phone is best right now. ${status}`, 'You do not dial a number: request a callback under Customer Service in the app or on the site, and they ring within minutes. E-mail is slow, so for something urgent use phone or the chat, which is open 24 hours.'),
       }),
       recommendChat: ({ from, to, asked }) => ({
         headline: asked ? '💬 Chat is open 24 hours.' : '💬 The phone line is closed now: use chat.',
@@ -315,7 +315,7 @@ export const en = {
   followUp: {
     why: {
       'callerIdentification.deliveryDriver': "A driver on the round needs to settle something on the spot. The number runs through Amazon's system, so the driver can call you without knowing your number.",
-      'callerIdentification.callReasons': 'Once a parcel goes back, rearranging the delivery is hard, so drivers would rather hand it over there and then.',
+      'callerIdentification.callReasons': 'Once a parcel goes back, rearranging the delivery is hard (harder still in busy seasons), so if they know when you are back, drivers would rather wait and hand it over there and then.',
       'callerIdentification.unknownNumber': 'Guessing who owns a number that is not in my vetted list could make a scam number look genuine.',
       'callerIdentification.officialSmsSender': 'Text senders can be faked, so a text from one of Amazon\'s numbers is not proof on its own. The order history in the official app you open yourself is the sure check, not the link.',
       'callerIdentification.internationalNumber': 'Foreign numbers are a common tool of scam calls and texts. A real delivery contact also shows in the order history in the app.',
@@ -332,7 +332,7 @@ export const en = {
       'scamCheck.verifyingInApp': "The order history is Amazon's own record, which a caller cannot fake. No parcel on its way means the call was not a delivery call.",
       'scamCheck.gettingHelp': 'Real drivers and Amazon never ask for money or card numbers, so what you gave may be misused. The sooner you act, the less money or data is lost.',
       'supportChannel.callbackSteps': 'Amazon does not publish a phone number, to protect privacy, stop impostors and fraud, and confirm who you are through your login; that is why the call is a callback you request in the app or on the site.',
-      'supportChannel.fakeNumberSigns': 'Amazon does not publish a support number, so numbers on forums, Q&A sites, social media or in search results, and numbers sent out of the blue by SMS or e-mail, are old or fake, and there are more and more of them; calling them can cost you your data or high call charges.',
+      'supportChannel.fakeNumberSigns': 'Amazon does not publish a support number, to protect your data and prevent fraud, so numbers on forums, Q&A sites, social media or in search results, and numbers sent out of the blue by SMS or e-mail, are old or fake, and there are more and more of them; calling them can cost you your data or high call charges.',
       'supportChannel.phoneHoursNow': 'The line is open daily 9:00–21:00; mornings, especially Mondays and the day after a long holiday, are busy because most people call then, and weekday afternoons around 14:00–16:00 are quieter.',
       'supportChannel.recommendChat': 'Chat is open 24 hours, works where you cannot talk, and keeps a record of what was said.',
       'supportChannel.recommendEmail': 'E-mail takes long explanations and photos, but a reply takes 1–2 business days.',
@@ -342,8 +342,8 @@ export const en = {
       'prepareCall.checklist': 'With the order number and account details the agent finds your order at once, and the call is short.',
       'prepareCall.explainTips': 'With the order number and your account details the agent finds your order at once; returns, deliveries and account questions all start there.',
       'faq.saveContact': 'Better not to block it: sometimes a driver can only sort out an address by phone, and if the call cannot reach you, the parcel goes back to Amazon and the order may be cancelled.',
-      'faq.silentCall': 'Drivers work a handset while carrying parcels, so a slip on the touch screen, or a weak signal in a lift or deep inside a building, can make a call that says nothing.',
-      'faq.oddHours': 'Deliveries run from about 8:00 to 21:00, so a call in the middle of the night is not a delivery call.',
+      'faq.silentCall': 'Drivers work a handset while carrying parcels, so a slip on the touch screen, or a weak signal in a lift or deep inside a building, can make a call that says nothing. A pocket mis-dial that the driver notices and hangs up looks like a one-ring call.',
+      'faq.oddHours': 'Drivers call when a human decision is needed and they cannot deliver without reaching you: nobody answered the intercom, the address cannot be found. Deliveries run from about 8:00 to 21:00 (a little earlier or later in busy seasons), so a call at 2 or 3 a.m. is not a delivery call.',
       'faq.unorderedParcel': 'If neither your order history nor your family knows of a parcel, it is most likely a wrong number or a scam, and there is no need to call back. A real delivery leaves a slip or an app notice.',
     },
     noReason: ({ headline }) => `The main point: ${headline}`,

@@ -29,7 +29,7 @@ const NOTES: { note: NoteId; pattern: RegExp }[] = [
   { note: 'repeatedCalls', pattern: /(?:何度も|何回も|毎日|しつこく|めっちゃ|頻繁に|何度か|さっきから|一日に[0-9何]+回|[0-9２-９]+回も?)(?:[^。]{0,10})?(?:電話|でんわ|かかって|着信|鳴る|くる|来る)|(?:keeps?|kept) (?:calling|ringing)|call(?:s|ed|ing)? (?:me )?(?:again and again|over and over|every day|many times|several times)|so many calls/i },
   { note: 'orderNumber', pattern: /注文番号(?:って|は|が)?[^。?？]{0,6}(?:どこ|わから|分から|どうやって|見つから|どれ)|where (?:do i find|is) (?:my |the )?order number/i },
   { note: 'languages', pattern: /(?:日本語|英語|中国語|韓国語|外国語|english|chinese|korean)(?:で|の|でも)?.{0,8}(?:対応|話せ|相談|サポート|できる|してもらえ|オペレーター|support|speak|help|available|operator)|(?:support|help|operator|speak|talk|service)[^.?]{0,12}\bin (?:english|chinese|korean)/i },
-  { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
+  { note: 'relayedNumber', pattern: /(?:私|わたし|自分|うち|こっち|こちら|俺|僕)の(?:電話)?番号(?:を|って)?(?:知って|しって|分かって|わかって|教え)|(?:個人|本人|自分)の(?:携帯|スマホ|電話)(?:じゃ|では|から)|なんで(?:いつも)?0120|なぜ0120|why (?:a |the )?(?:0120|toll-free)|know my (?:phone )?number|(?:their|his|her|own) (?:personal|own) (?:phone|mobile)/i },
 ];
 export function noteOf(message: MessageForms): NoteId | null {
   const note = NOTES.find((n) => n.pattern.test(message.text))?.note ?? null;
